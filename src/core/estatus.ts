@@ -1,0 +1,73 @@
+/**
+ * Estatus de una actividad (spec §3). Reglas en orden:
+ * 1. cumplida la meta → CUMPLIDA; 2. corte posterior al mes final → NO CUMPLIDA;
+ * 3. algo alcanzado → EN PROCESO; 4. si no → PENDIENTE.
+ * CANCELADA y REPROGRAMADA son manuales: nunca se recalculan ni se sobrescriben.
+ */
+import { cumplimiento } from "./calculos";
+import { exito, falla, formatearTexto } from "./resultado";
+import type { Estatus, EstatusCalculado, EstatusManual, Resultado, Sentido, ValorCelda } from "./tipos";
+import { citar, esVacio, normalizar } from "./valores";
+
+export const ESTATUS_CALCULADOS: ReadonlyArray<EstatusCalculado> = ["PENDIENTE", "EN PROCESO", "CUMPLIDA", "NO CUMPLIDA"];
+export const ESTATUS_MANUALES: ReadonlyArray<EstatusManual> = ["CANCELADA", "REPROGRAMADA"];
+export const CATALOGO_ESTATUS: ReadonlyArray<Estatus> = [...ESTATUS_CALCULADOS, ...ESTATUS_MANUALES];
+
+// Variantes que la gente escribe y que significan lo mismo.
+const SINONIMOS: ReadonlyMap<string, Estatus> = new Map<string, Estatus>([
+  ...CATALOGO_ESTATUS.map((e) => [normalizar(e), e] as [string, Estatus]),
+  ["cumplido", "CUMPLIDA"], ["no cumplido", "NO CUMPLIDA"], ["en progreso", "EN PROCESO"],
+  ["en curso", "EN PROCESO"], ["cancelado", "CANCELADA"], ["reprogramado", "REPROGRAMADA"],
+]);
+
+export function esEstatusManual(e: Estatus | null): e is EstatusManual {
+  return e !== null && (ESTATUS_MANUALES as ReadonlyArray<string>).includes(e);
+}
+
+/** Lee un estatus escrito en la hoja; `null` si está vacío. */
+export function leerEstatus(v: ValorCelda | undefined): Resultado<Estatus | null> {
+  if (esVacio(v)) return exito(null);
+  const e = SINONIMOS.get(normalizar(String(v)));
+  if (e) return exito(e);
+  return falla("valor", formatearTexto(
+    {
+      es: "«{texto}» no es un estatus del catálogo. Escriba uno de: {lista}.",
+      en: "\"{texto}\" is not a catalogue status. Write one of: {lista}.",
+    },
+    { texto: citar(v ?? null), lista: CATALOGO_ESTATUS.join(", ") },
+  ));
+}
+
+export interface DatosEstatus {
+  readonly meta: number | null;
+  /** Vacío = nada reportado (cuenta como 0). */
+  readonly alcanzado: number | null;
+  readonly mesInicial?: number | null;
+  readonly mesFinal?: number | null;
+  readonly corte?: number | null;
+  readonly sentido?: Sentido;
+}
+
+/** Calcula el estatus; `null` si meta y alcanzado están vacíos (fila sin llenar). */
+export function calcularEstatus(d: DatosEstatus): Resultado<EstatusCalculado | null> {
+  if (d.meta === null && d.alcanzado === null) return exito(null);
+  if (d.meta === null) {
+    return falla("na", { es: "Falta la meta. Escriba la meta para calcular el estatus.", en: "The goal is missing. Write the goal to compute the status." });
+  }
+  if (!(d.meta > 0)) {
+    return falla("valor", formatearTexto(
+      { es: "La meta debe ser mayor que 0 y es {meta}.", en: "The goal must be greater than 0 and is {meta}." },
+      { meta: d.meta },
+    ));
+  }
+  const sentido = d.sentido ?? "ascendente";
+  // En un indicador descendente, «nada reportado» no es «reducido a cero»: solo un valor
+  // medido puede dar CUMPLIDA (si no, toda fila de «Reducción» vacía saldría cumplida).
+  if (d.alcanzado !== null || sentido === "ascendente") {
+    const c = cumplimiento(d.alcanzado ?? 0, d.meta, sentido);
+    if (c.ok && c.valor !== null && c.valor >= 100 - 1e-9) return exito("CUMPLIDA");
+  }
+  if (d.corte != null && d.mesFinal != null && d.corte > d.mesFinal) return exito("NO CUMPLIDA");
+  if ((d.alcanzado ?? 0) > 0) return exito("EN PROCESO");
+  return exito("PENDIENTE");
+}

@@ -1,0 +1,106 @@
+/**
+ * Tipos del dominio compartidos por todo el núcleo (`src/core`) y por sus capas
+ * (funciones personalizadas, panel, CLI). Solo tipos: sin lógica, sin Office, sin DOM.
+ */
+
+/** Un texto que el usuario lee, en español (primero) y en inglés. */
+export interface Texto {
+  readonly es: string;
+  readonly en: string;
+}
+
+export type Idioma = "es" | "en";
+
+/** Lo que puede haber en una celda, tal como lo entregan Excel u exceljs. */
+export type ValorCelda = string | number | boolean | Date | null;
+
+/**
+ * Clase de error de un cálculo. Se traduce a un error de Excel en las funciones
+ * (`div0` → #DIV/0!, `valor` → #VALUE!, `na` → #N/A) y a un hallazgo en la validación.
+ */
+export type TipoError = "div0" | "valor" | "na";
+
+export interface ErrorPat {
+  readonly tipo: TipoError;
+  /** Mensaje en español que dice qué está mal y qué escribir en su lugar. */
+  readonly mensaje: string;
+  /** El mismo mensaje en inglés. */
+  readonly mensajeEn: string;
+  /** Posición (base 0) en el texto analizado, cuando el error viene de un texto. */
+  readonly posicion?: number;
+}
+
+/** Resultado de una operación que puede fallar sin lanzar excepciones. */
+export type Resultado<T> = { readonly ok: true; readonly valor: T } | { readonly ok: false; readonly error: ErrorPat };
+
+/** Sentido del indicador: ascendente (más es mejor) o descendente (tendencia «Reducción»). */
+export type Sentido = "ascendente" | "descendente";
+
+/** Estatus calculables y manuales de una actividad (spec §3). */
+export type EstatusCalculado = "PENDIENTE" | "EN PROCESO" | "CUMPLIDA" | "NO CUMPLIDA";
+export type EstatusManual = "CANCELADA" | "REPROGRAMADA";
+export type Estatus = EstatusCalculado | EstatusManual;
+
+export type Semaforo = "VERDE" | "AMARILLO" | "ROJO" | "SIN DATO";
+
+export type Severidad = "error" | "warning" | "info";
+
+/**
+ * Una hoja leída, independiente de su origen (Excel, exceljs, memoria).
+ * Las matrices empiezan en A1: `valores[0][0]` es A1. Filas y columnas sin datos
+ * pueden faltar o ser `null`.
+ */
+export interface HojaDatos {
+  readonly nombre: string;
+  readonly valores: ReadonlyArray<ReadonlyArray<ValorCelda>>;
+  /** Texto de la fórmula (sintaxis en-US, empieza con «=») o `null` si la celda no tiene fórmula. */
+  readonly formulas?: ReadonlyArray<ReadonlyArray<string | null>>;
+  /** Formato de número de cada celda (`"0%"`, `"0.00"`, `"General"`…). */
+  readonly formatosNumero?: ReadonlyArray<ReadonlyArray<string | null>>;
+  /** Celdas combinadas, en coordenadas base 0 e inclusivas. */
+  readonly combinaciones?: ReadonlyArray<RangoCeldas>;
+  /** Filas (base 0) ocultas o filtradas. */
+  readonly filasOcultas?: ReadonlyArray<number>;
+}
+
+export interface RangoCeldas {
+  readonly filaInicio: number;
+  readonly columnaInicio: number;
+  readonly filaFin: number;
+  readonly columnaFin: number;
+}
+
+/** Un hallazgo de validación en una celda (catálogo en `validacion/catalogo.ts`). */
+export interface Hallazgo {
+  readonly codigo: string;
+  readonly severidad: Severidad;
+  /** Dirección A1 de la celda («I12»). */
+  readonly celda: string;
+  /** Fila de la hoja, base 1. */
+  readonly fila: number;
+  /** Letra de la columna («I»). */
+  readonly columna: string;
+  /** Encabezado canónico de la columna («MÉTODO DE CÁLCULO»). */
+  readonly encabezado: string;
+  readonly mensaje: string;
+  readonly mensajeEn: string;
+}
+
+/** Un cambio que el plan de llenado haría en una celda. */
+export interface CambioCelda {
+  readonly celda: string;
+  readonly fila: number;
+  readonly columna: string;
+  readonly encabezado: string;
+  /** Valor que tenía la celda (el valor mostrado si tenía fórmula). */
+  readonly antes: ValorCelda;
+  /** Fórmula que tenía la celda, si la tenía. */
+  readonly formulaAntes: string | null;
+  /** Nuevo valor (número redondeado a 2 decimales o texto de estatus) o, en modo fórmulas, el texto de la fórmula. */
+  readonly despues: ValorCelda;
+  readonly esFormula: boolean;
+  /** Por qué: «PORCENTAJE = 5 / 6 × 100». */
+  readonly razon: Texto;
+  /** Verdadero si la celda tenía un valor no vacío distinto que el plan reemplaza. */
+  readonly reemplaza: boolean;
+}
