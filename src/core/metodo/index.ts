@@ -1,0 +1,9 @@
+/**
+ * Método de cálculo (spec §3): el texto de la columna MÉTODO DE CÁLCULO analizado con un
+ * analizador propio (nunca `eval`), clasificado y evaluado con los valores de sus variables.
+ */
+export type { ClaseMetodo, Metodo, Nodo, Operador } from "./tipos";
+export { analizarMetodo, esPlantilla } from "./analizar";
+export { evaluarMetodo, type OpcionesEvaluacion } from "./evaluar";
+export { revisarMetodo, type Revision } from "./revisar";
+export { claveVariable } from "./lexico";
