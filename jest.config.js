@@ -3,10 +3,9 @@
 const tsJest = [
   "ts-jest",
   {
-    // Solo transpila (rápido); la verificación de tipos es `npm run lint` (tsc --noEmit).
-    isolatedModules: true,
+    // Solo transpila (isolatedModules: rápido); la verificación de tipos es `npm run lint` (tsc --noEmit).
     diagnostics: false,
-    tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx", esModuleInterop: true, resolveJsonModule: true },
+    tsconfig: { isolatedModules: true, module: "commonjs", moduleResolution: "node10", jsx: "react-jsx", esModuleInterop: true, resolveJsonModule: true },
   },
 ];
 const comun = {
@@ -16,6 +15,8 @@ const comun = {
 
 module.exports = {
   testTimeout: 30000,
+  // Construye dist/ solo si falta o es más viejo que sus fuentes (pruebas del paquete construido).
+  globalSetup: "<rootDir>/tests/global-setup.js",
   reporters: ["default", "<rootDir>/tests/reportero-resumen.js"],
   projects: [
     { ...comun, displayName: "nucleo", testEnvironment: "node", testMatch: ["<rootDir>/tests/**/*.test.ts"], testPathIgnorePatterns: ["/tests/navegador/", "/tests/panel/"] },

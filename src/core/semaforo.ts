@@ -28,8 +28,8 @@ export const PERFILES_SEMAFORO: Readonly<Record<string, PerfilSemaforo>> = {
 /** Busca un perfil por nombre («Simétrico», «ascendente»); vacío → simétrico. */
 export function leerPerfil(nombre: string | null | undefined): Resultado<PerfilSemaforo> {
   const clave = normalizar(nombre ?? "") || "simetrico";
-  const perfil = PERFILES_SEMAFORO[clave];
-  if (perfil) return exito(perfil);
+  // hasOwnProperty: «constructor» o «__proto__» no son perfiles.
+  if (Object.prototype.hasOwnProperty.call(PERFILES_SEMAFORO, clave)) return exito(PERFILES_SEMAFORO[clave]);
   return falla("valor", formatearTexto(
     { es: "«{nombre}» no es un perfil de semáforo. Escriba uno de: {lista}.", en: "\"{nombre}\" is not a traffic-light profile. Write one of: {lista}." },
     { nombre: String(nombre), lista: Object.keys(PERFILES_SEMAFORO).join(", ") },

@@ -214,20 +214,38 @@ export function leerSentido(v: ValorCelda | undefined): Resultado<Sentido> {
 
 // ---------------------------------------------------------------- marcadores de plantilla
 
+/**
+ * Letras del español y del latín extendido, para clases de regex. Se escriben como rangos
+ * y no como `\p{L}` porque el entorno de funciones personalizadas de Excel de escritorio
+ * en Windows solo entiende ECMAScript 2016 (sin escapes Unicode ni lookbehind).
+ */
+export const LETRAS = "A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02AF\u0300-\u036F\u1E00-\u1EFF";
+
 // «xxx», «xx», «___», «(poner las que correspondan)». «XX» y «XXX» en mayúsculas pueden
 // ser números romanos («fracción XXX»): cuentan solo si no siguen a una palabra de
 // referencia legal; cuatro o más X siempre cuentan.
-const MARCADORES: ReadonlyArray<RegExp> = [
-  /(?<![\p{L}\d])(?:X{4,}|[xX]*x[xX]*x[xX]*)(?![\p{L}\d])/u,
-  /(?<!(?:fracci[oó]n(?:es)?|art[ií]culos?|cap[ií]tulo|t[ií]tulo|numeral|inciso|secci[oó]n|apartado|base)\s+)(?<![\p{L}\d])X{3}(?![\p{L}\d])/iu,
+const EQUIS = new RegExp(`(^|[^${LETRAS}\\d])([xX]{2,})(?![${LETRAS}\\d])`, "g");
+const REFERENCIA_LEGAL = /(?:fracci[oó]n(?:es)?|art[ií]culos?|cap[ií]tulo|t[ií]tulo|numeral|inciso|secci[oó]n|apartado|base)\s+$/i;
+const OTROS_MARCADORES: ReadonlyArray<RegExp> = [
   /_{2,}/,
-  /\(\s*(?:poner|indicar|escribir|anotar)\s+(?:las?|los?|el)\s+que\s+correspond\w*\s*\)/iu,
+  /\(\s*(?:poner|indicar|escribir|anotar)\s+(?:las?|los?|el)\s+que\s+correspond\w*\s*\)/i,
 ];
+
+function esEquisDeMarcador(equis: string, antes: string): boolean {
+  if (/x.*x/.test(equis)) return true; // dos o más minúsculas: «xx», «xxx», «Xxx»
+  if (equis.length >= 4) return true;
+  return equis.length === 3 && !REFERENCIA_LEGAL.test(antes);
+}
 
 /** Devuelve el marcador de plantilla que contiene el texto (`xxx`, `___`…) o `null`. */
 export function buscarMarcador(v: ValorCelda | undefined): string | null {
   if (typeof v !== "string") return null;
-  for (const patron of MARCADORES) {
+  EQUIS.lastIndex = 0;
+  for (let m = EQUIS.exec(v); m !== null; m = EQUIS.exec(v)) {
+    const inicio = m.index + m[1].length;
+    if (esEquisDeMarcador(m[2], v.slice(0, inicio))) return m[2];
+  }
+  for (const patron of OTROS_MARCADORES) {
     const m = patron.exec(v);
     if (m) return m[0];
   }

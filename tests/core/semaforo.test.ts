@@ -29,6 +29,8 @@ describe("semáforo (spec §3)", () => {
   });
   test("perfil desconocido → error; perfil propio de un instituto", () => {
     expect(leerPerfil("estricto").ok).toBe(false);
+    expect(leerPerfil("constructor").ok).toBe(false);
+    expect(leerPerfil("__proto__").ok).toBe(false);
     const propio = { ...PERFILES_SEMAFORO.simetrico, id: "propio", verdeMinimo: 90, amarilloMinimo: 70 };
     expect(clasificarAvance(91, propio)).toBe("VERDE");
     expect(clasificarAvance(75, propio)).toBe("AMARILLO");

@@ -12,7 +12,7 @@ import type { Metodo } from "./tipos";
  * Un marcador dentro de un método («xxx / xxx») sí se analiza: son nombres de variable.
  */
 const PLANTILLA =
-  /^(?:[xX]+|_{2,}|\.{3,}|…+|[-–—]+|n\s*\/\s*a|n\.?\s*a\.?|no\s+aplica|s\s*\/\s*d|por\s+definir|\(\s*(?:poner|indicar|escribir|anotar)\s+(?:las?|los?|el)\s+que\s+correspond\p{L}*\s*\))$/iu;
+  /^(?:[xX]+|_{2,}|\.{3,}|…+|[-–—]+|n\s*\/\s*a|n\.?\s*a\.?|no\s+aplica|s\s*\/\s*d|por\s+definir|\(\s*(?:poner|indicar|escribir|anotar)\s+(?:las?|los?|el)\s+que\s+correspond\w*\s*\))$/i;
 
 export function esPlantilla(texto: string): boolean {
   return PLANTILLA.test(texto.trim());
@@ -23,7 +23,7 @@ export function analizarMetodo(texto: string): Resultado<Metodo> {
   try {
     const t = typeof texto === "string" ? texto : texto === null || texto === undefined ? "" : String(texto);
     if (!/[^\s\u200B]/.test(t)) return falla("valor", mensajes.vacio(), 0);
-    if (esPlantilla(t)) return falla("valor", mensajes.plantilla(t), t.length - t.trimStart().length);
+    if (esPlantilla(t)) return falla("valor", mensajes.plantilla(t), t.length - t.replace(/^\s+/, "").length);
     const sintaxis = analizarSintaxis(t, tokenizar(t));
     if (!sintaxis.ok) return sintaxis;
     const { ast, variables } = sintaxis.valor;

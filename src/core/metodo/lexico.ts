@@ -9,6 +9,7 @@
  * Todas las posiciones son base 0 sobre el texto original. Nada aquí lanza excepciones.
  */
 import type { Operador } from "./tipos";
+import { LETRAS } from "../valores";
 
 /** Un trozo del texto tal como aparece, antes de decidir qué palabras son operadores. */
 export type TokenCrudo =
@@ -50,7 +51,8 @@ const CIERRES = new Set([")", "]", "}", "）"]);
 const NO_ADMITIDOS = new Set(["^"]);
 
 const ESPACIO = /[\s\u200B]/;
-const LETRA = /[\p{L}\p{M}]/u;
+// Rangos explícitos en vez de \p{L}: el entorno de funciones de Excel en Windows es ES2016.
+const LETRA = new RegExp(`[${LETRAS}\\u0370-\\u03FF\\u0400-\\u04FF]`);
 
 // Atajos ASCII antes de las expresiones regulares: el análisis corre una vez por fila.
 function esEspacio(c: string | undefined): boolean {
@@ -322,7 +324,7 @@ export function normalizarNombre(nombre: string): string {
 
 /** Clave con la que se reconoce un nombre repetido: sin mayúsculas, acentos ni espacios repetidos. */
 export function claveVariable(nombre: string): string {
-  return normalizarNombre(nombre).normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+  return normalizarNombre(nombre).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 
 /** Las dos etapas juntas. */
