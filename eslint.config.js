@@ -1,0 +1,51 @@
+/**
+ * ESLint (configuración plana, ESLint 9 + typescript-eslint) para src, tests y scripts.
+ * Regla de la casa: nada de eval ni de construir código desde texto (el método de cálculo
+ * se analiza con un analizador propio, nunca con eval): no-eval, no-new-func y
+ * no-implied-eval son errores en todo el proyecto.
+ */
+"use strict";
+const js = require("@eslint/js");
+const tseslint = require("typescript-eslint");
+
+const GLOBALES_NODE = Object.fromEntries(
+  [
+    "require", "module", "exports", "process", "__dirname", "__filename", "console", "Buffer",
+    "setTimeout", "clearTimeout", "setInterval", "clearInterval", "setImmediate", "URL", "performance", "global", "globalThis",
+  ].map((g) => [g, "readonly"]),
+);
+
+// Declaradas para que no-implied-eval reconozca setTimeout("código") & cía. en TypeScript
+// (la regla solo revisa referencias a globales conocidos; no-undef está apagada en TS).
+const GLOBALES_EVAL = Object.fromEntries(
+  ["setTimeout", "setInterval", "execScript", "window", "self", "global", "globalThis"].map((g) => [g, "readonly"]),
+);
+
+module.exports = [
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ["**/*.ts", "**/*.tsx"],
+    languageOptions: { globals: GLOBALES_EVAL },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
+    },
+  },
+  {
+    files: ["**/*.js", "**/*.cjs"],
+    languageOptions: { sourceType: "commonjs", ecmaVersion: 2022, globals: GLOBALES_NODE },
+    rules: {
+      "@typescript-eslint/no-require-imports": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", caughtErrors: "none" }],
+    },
+  },
+  {
+    // Sin eval ni equivalentes, en todos los archivos.
+    rules: {
+      "no-eval": "error",
+      "no-new-func": "error",
+      "no-implied-eval": "error",
+    },
+  },
+];

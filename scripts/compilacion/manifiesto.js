@@ -1,0 +1,87 @@
+/**
+ * Copia manifest.xml a dist/. En producción cambia TODAS las apariciones de la URL de
+ * desarrollo (`https://localhost:3000/`) por la de producción (`PAT_URL_PRODUCCION`) y
+ * falla la compilación si queda cualquier «localhost» (una sustitución comprobada: la
+ * plantilla de Microsoft solo cambiaba la primera).
+ */
+"use strict";
+const fs = require("fs");
+const path = require("path");
+const { Compilation, WebpackError, sources } = require("webpack");
+
+const URL_DESARROLLO = "https://localhost:3000/";
+const URL_PRODUCCION_PREDETERMINADA = "https://pat-indicadores.example.mx/";
+
+/** La URL de producción normalizada (con «/» final); lanza si no es https o apunta a localhost. */
+function urlProduccion(valor) {
+  let url = (valor || URL_PRODUCCION_PREDETERMINADA).trim();
+  if (!url.endsWith("/")) url += "/";
+  let analizada;
+  try {
+    analizada = new URL(url);
+  } catch {
+    throw new Error(`PAT_URL_PRODUCCION («${url}») no es una URL válida.`);
+  }
+  if (analizada.protocol !== "https:") throw new Error(`PAT_URL_PRODUCCION («${url}») debe empezar con https://.`);
+  if (/localhost|127\.0\.0\.1|\[::1\]/i.test(analizada.host)) {
+    throw new Error(`PAT_URL_PRODUCCION («${url}») no puede apuntar a localhost.`);
+  }
+  return url;
+}
+
+function escaparRegex(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * Prepara el texto del manifiesto. En producción sustituye todas las URL de desarrollo y
+ * lanza un error que cita las líneas si queda «localhost».
+ */
+function prepararManifiesto(xml, { produccion, url }) {
+  if (!produccion) return { xml, sustituciones: 0 };
+  const destino = urlProduccion(url);
+  let sustituciones = 0;
+  const resultado = xml.replace(new RegExp(escaparRegex(URL_DESARROLLO), "gi"), () => {
+    sustituciones++;
+    return destino;
+  });
+  const restantes = resultado
+    .split(/\r?\n/)
+    .map((linea, i) => ({ linea: i + 1, texto: linea.trim() }))
+    .filter((l) => /localhost/i.test(l.texto));
+  if (restantes.length > 0) {
+    const lista = restantes.map((l) => `  línea ${l.linea}: ${l.texto}`).join("\n");
+    throw new Error(`El manifiesto de producción todavía apunta a localhost:\n${lista}`);
+  }
+  return { xml: resultado, sustituciones };
+}
+
+class PluginManifiesto {
+  /** @param {{ origen: string, destino?: string, produccion: boolean, url?: string }} opciones */
+  constructor(opciones) {
+    this.origen = path.resolve(opciones.origen);
+    this.destino = opciones.destino || path.basename(this.origen);
+    this.produccion = opciones.produccion;
+    this.url = opciones.url;
+  }
+
+  apply(compiler) {
+    const nombre = "PluginManifiesto";
+    compiler.hooks.thisCompilation.tap(nombre, (compilation) => {
+      compilation.fileDependencies.add(this.origen);
+      compilation.hooks.processAssets.tap({ name: nombre, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        try {
+          const { xml } = prepararManifiesto(fs.readFileSync(this.origen, "utf8"), {
+            produccion: this.produccion,
+            url: this.url,
+          });
+          compilation.emitAsset(this.destino, new sources.RawSource(xml));
+        } catch (e) {
+          compilation.errors.push(new WebpackError(`[manifiesto] ${e.message}`));
+        }
+      });
+    });
+  }
+}
+
+module.exports = { PluginManifiesto, prepararManifiesto, urlProduccion, URL_DESARROLLO, URL_PRODUCCION_PREDETERMINADA };

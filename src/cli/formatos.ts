@@ -1,0 +1,37 @@
+/** `pat formatos`: los formatos conocidos y sus columnas. */
+import { listarFormatos } from "../core";
+import { colores } from "./reporte";
+
+type FormatoCore = ReturnType<typeof listarFormatos>[number];
+
+export function formatosJson(formatos: ReadonlyArray<FormatoCore> = listarFormatos()) {
+  return formatos.map((f) => ({
+    id: f.id,
+    name: f.nombre.es,
+    nameEn: f.nombre.en,
+    columns: f.columnas.map((c) => ({
+      key: c.clave,
+      header: c.encabezado,
+      role: c.rol,
+      type: c.tipo,
+      required: !!c.requerida,
+      computed: !!c.calculada,
+      variants: [...(c.variantes ?? [])],
+    })),
+  }));
+}
+
+export function reporteFormatos(formatos: ReadonlyArray<FormatoCore>, color: boolean): string {
+  const c = colores(color);
+  const l: string[] = [];
+  for (const f of formatos) {
+    l.push(`${c.bold(f.id)}: ${f.nombre.es} (${f.columnas.length} columnas)`);
+    f.columnas.forEach((col, i) => {
+      const marcas = [col.requerida ? "requerida" : null, col.calculada ? c.cyan("calculada") : null].filter(Boolean).join(", ");
+      l.push(`  ${String(i + 1).padStart(2)}. ${col.encabezado}${marcas ? ` ${c.dim(`(${marcas})`)}` : ""}`);
+    });
+    l.push("");
+  }
+  l.push(`Use «pat plantilla nuevo.xlsx --formato <id>» para crear una plantilla en blanco.`);
+  return l.join("\n") + "\n";
+}

@@ -1,0 +1,123 @@
+/**
+ * Lector rápido para validar (solo Node): el `WorkbookReader` en flujo de exceljs. No
+ * informa combinaciones (no hacen falta para validar: las filas de continuación heredan
+ * de celdas vacías igual) ni filas ocultas; `pat llenar` usa el lector completo.
+ */
+import { Readable } from "node:stream";
+import type ExcelJSTipos from "exceljs";
+import type { HojaDatos, Resultado } from "../core/tipos";
+import { Acumulador, letra, textoFormula, valorSimple } from "../xlsx/celdas";
+import { diagnosticarArchivo, problema, type ProblemaArchivo } from "../xlsx/diagnostico";
+
+// Fechas de Excel (utilidades de exceljs): el flujo entrega el resultado de una fórmula con
+// formato de fecha como número de serie.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const utilsExcel = require("exceljs/lib/utils/utils") as { isDateFmt(fmt: string): boolean; excelToDate(v: number, date1904?: boolean): Date };
+
+// Desplaza una fórmula compartida de su celda maestra a otra celda (utilidad de exceljs).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { slideFormula } = require("exceljs/lib/utils/shared-formula") as {
+  slideFormula: (formula: string, desde: string, hasta: string) => string;
+};
+
+interface CeldaFlujo {
+  readonly value: unknown;
+  readonly result?: unknown;
+  readonly numFmt?: string;
+}
+interface FilaFlujo {
+  readonly number: number;
+  eachCell(opts: { includeEmpty: boolean }, fn: (c: CeldaFlujo, col: number) => void): void;
+}
+interface HojaFlujo extends AsyncIterable<FilaFlujo> {
+  readonly id: number | string;
+  readonly name: string;
+}
+
+/**
+ * Resultado en caché de una fórmula. Limitación conocida del flujo: un resultado lógico
+ * (VERDADERO) llega como 1; para validar da igual (ninguna columna PAT es lógica).
+ */
+function resultadoFormula(resultado: unknown, formato: string | null) {
+  if (typeof resultado === "number" && formato && utilsExcel.isDateFmt(formato)) return utilsExcel.excelToDate(resultado, false);
+  return valorSimple(resultado);
+}
+
+type ResultadoHojas = Resultado<HojaDatos[]> & ({ ok: true } | { ok: false; error: ProblemaArchivo });
+
+/** Lector en flujo de exceljs (`WorkbookReader`): no da combinaciones ni filas ocultas. */
+export async function leerHojasEnFlujo(datos: Uint8Array, opciones: { soloHoja?: string | null } = {}): Promise<ResultadoHojas> {
+  const diag = diagnosticarArchivo(datos);
+  if (diag) return { ok: false, error: diag };
+  const hojas: { orden: string; hoja: HojaDatos }[] = [];
+  try {
+    const buf = Buffer.from(datos.buffer, datos.byteOffset, datos.byteLength);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const ExcelJS = require("exceljs") as typeof ExcelJSTipos;
+    const lector = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+      worksheets: "emit",
+      sharedStrings: "cache",
+      styles: "cache",
+      hyperlinks: "ignore",
+      entries: "ignore",
+    });
+    for await (const wsCualquiera of lector) {
+      const ws = wsCualquiera as unknown as HojaFlujo;
+      const nombre = ws.name;
+      if (opciones.soloHoja && nombre !== opciones.soloHoja) {
+        // Hay que consumir la hoja para que el flujo avance.
+        for await (const _ of ws) void _;
+        continue;
+      }
+      const acc = new Acumulador();
+      // Maestra más reciente de fórmula compartida por columna: el flujo no da el `si`
+      // de las celdas dependientes, y lo común es una fórmula rellenada hacia abajo.
+      const maestras = new Map<number, { formula: string; dir: string }>();
+      for await (const fila of ws) {
+        const r = fila.number;
+        fila.eachCell({ includeEmpty: false }, (celda, c) => {
+          const bruto = celda.value as unknown;
+          let formula: string | null = null;
+          if (bruto && typeof bruto === "object" && "formula" in (bruto as object)) {
+            const f = (bruto as { formula: string }).formula;
+            const dir = `${letra(c)}${r}`;
+            if (f) {
+              formula = textoFormula(bruto);
+              maestras.set(c, { formula: f, dir });
+            } else {
+              const m = maestras.get(c);
+              if (m) {
+                try {
+                  formula = textoFormula({ formula: slideFormula(m.formula, m.dir, dir) });
+                } catch {
+                  formula = null;
+                }
+              }
+            }
+          }
+          const fmt = celda.numFmt && celda.numFmt !== "General" ? celda.numFmt : null;
+          // `value` de exceljs pierde los resultados «falsos» (0, false, ""): se lee `result`.
+          const valor = bruto && typeof bruto === "object" && "formula" in (bruto as object) ? resultadoFormula(celda.result, fmt) : valorSimple(bruto);
+          acc.poner(r - 1, c - 1, valor, formula, fmt);
+        });
+      }
+      const m = acc.cerrar();
+      hojas.push({
+        orden: String(ws.id),
+        hoja: {
+          nombre,
+          valores: m.valores,
+          ...(m.formulas ? { formulas: m.formulas } : {}),
+          ...(m.formatosNumero ? { formatosNumero: m.formatosNumero } : {}),
+        },
+      });
+    }
+    // Orden del libro (workbook.xml), no el del ZIP.
+    const modelo = (lector as unknown as { model?: { sheets?: { name: string }[] } }).model;
+    const orden = (modelo?.sheets ?? []).map((s) => s.name);
+    if (orden.length) hojas.sort((a, b) => orden.indexOf(a.hoja.nombre) - orden.indexOf(b.hoja.nombre));
+    return { ok: true, valor: hojas.map((h) => h.hoja) };
+  } catch {
+    return { ok: false, error: problema("danado") };
+  }
+}

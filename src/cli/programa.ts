@@ -1,0 +1,227 @@
+/**
+ * La orden `pat` (commander, en español). `ejecutar` no toca `process`: recibe los
+ * argumentos y las salidas y devuelve el código de salida, para probarla en proceso.
+ * Todo error termina en UNA línea en español en stderr; nunca una pila.
+ */
+import { Command, InvalidArgumentError } from "commander";
+import { listarFormatos } from "../core";
+import { leerArchivo, comprobarSalida, escribirAtomico } from "./archivos";
+import { ErrorCli, SALIDA_HALLAZGOS, SALIDA_OK, SALIDA_USO, mensajeInesperado, traducirErrorCommander, unaLinea } from "./errores";
+import { formatosJson, reporteFormatos } from "./formatos";
+import { colores, reporteLlenado, reporteValidacion } from "./reporte";
+import { codigoDeInforme, validarBytes, type InformeValidacion } from "./validar";
+
+export const VERSION = "0.1.0";
+
+// `llenar` y `plantilla` usan exceljs (≈ 0.2 s de carga); `validar` no lo necesita: se
+// cargan solo cuando se usan.
+/* eslint-disable @typescript-eslint/no-require-imports */
+const moduloLlenar = (): typeof import("./llenar") => require("./llenar");
+const moduloPlantilla = (): typeof import("./plantilla") => require("./plantilla");
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+export interface Salidas {
+  out(texto: string): void;
+  err(texto: string): void;
+  readonly outEsTTY: boolean;
+  readonly errEsTTY: boolean;
+}
+
+function enteroEntre(nombre: string, min: number, max: number, ayuda: string) {
+  return (v: string): number => {
+    const t = v.trim();
+    if (!/^\d+$/.test(t) || Number(t) < min || Number(t) > max) {
+      throw new InvalidArgumentError(`${nombre} debe ser un número entero de ${min} a ${max} (${ayuda}); se recibió «${v}».`);
+    }
+    return Number(t);
+  };
+}
+
+const leerCorte = enteroEntre("El mes de corte (--corte)", 1, 12, "1 = enero … 12 = diciembre");
+const leerAnio = enteroEntre("El año (--anio)", 2000, 2100, "por ejemplo 2025");
+
+const TITULOS: Record<string, string> = {
+  "Usage:": "Uso:",
+  "Options:": "Opciones:",
+  "Commands:": "Órdenes:",
+  "Arguments:": "Argumentos:",
+  "Global Options:": "Opciones globales:",
+};
+
+function traducirUso(s: string): string {
+  return s.replace(/\[options\]/g, "[opciones]").replace(/\[command\]/g, "[orden]");
+}
+
+function configurar(cmd: Command, io: Salidas): Command {
+  return cmd
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.out(s), writeErr: (s) => io.err(s), outputError: () => undefined })
+    .helpOption("-h, --ayuda", "muestra esta ayuda")
+    .configureHelp({
+      styleTitle: (s: string) => TITULOS[s] ?? s,
+      styleUsage: traducirUso,
+      styleCommandText: traducirUso,
+      styleSubcommandTerm: traducirUso,
+    });
+}
+
+function construir(io: Salidas, estado: { codigo: number }): Command {
+  const programa = configurar(new Command("pat"), io)
+    .description("Valida y llena los Programas Anuales de Trabajo (PAT) de los institutos electorales en libros de Excel (.xlsx).")
+    .version(VERSION, "-v, --version", "muestra la versión")
+    .helpCommand("ayuda [orden]", "muestra la ayuda de una orden")
+    .addHelpText(
+      "after",
+      `
+Códigos de salida: 0 sin errores; 1 el libro tiene errores o ninguna hoja PAT reconocida;
+2 archivo ilegible, orden u opción inválida.
+
+Ejemplos:
+  pat validar pat-2024.xlsx --corte 6
+  pat validar pat-2024.xlsx --json > informe.json
+  pat llenar pat-2024.xlsx --salida pat-2024-llenado.xlsx --corte 6
+  pat plantilla nuevo.xlsx --formato pat-organo --anio 2025
+  pat formatos
+`,
+    );
+
+  configurar(programa.command("validar"), io)
+    .description("Revisa uno o varios libros y muestra los errores, avisos y notas por hoja y por fila.")
+    .argument("<libros...>", "libro(s) .xlsx a revisar")
+    .option("--hoja <nombre>", "revisa solo esta hoja")
+    .option("--corte <mes>", "mes de corte del avance, 1 a 12 (para el estatus y el avance esperado)", leerCorte)
+    .option("--json", "salida en JSON (un objeto por libro; una lista si son varios)")
+    .action(async (libros: string[], o: { hoja?: string; corte?: number; json?: boolean }) => {
+      estado.codigo = await ordenValidar(libros, o, io);
+    });
+
+  configurar(programa.command("llenar"), io)
+    .description("Escribe un libro NUEVO con las celdas calculadas llenas (porcentaje, meta alcanzada, estatus…). El original no se toca.")
+    .argument("<libro>", "libro .xlsx de entrada")
+    .requiredOption("--salida <nuevo>", "libro .xlsx que se va a crear")
+    .option("--corte <mes>", "mes de corte, 1 a 12 (para el estatus)", leerCorte)
+    .option("--hoja <nombre>", "llena solo esta hoja")
+    .option("--formulas", "escribe fórmulas en vez de valores")
+    .option("--sobrescribir", "reemplaza la salida si ya existe")
+    .option("--json", "lista de cambios en JSON")
+    .addHelpText(
+      "after",
+      `
+Solo se escriben las celdas calculadas; todo lo demás (valores, fórmulas, combinaciones,
+formatos, anchos, hojas) queda igual. Las filas con errores de captura no se llenan: el
+libro nuevo se escribe igual y la orden termina con código 1 (vea «pat validar»).
+`,
+    )
+    .action(async (libro: string, o: { salida: string; corte?: number; hoja?: string; formulas?: boolean; sobrescribir?: boolean; json?: boolean }) => {
+      estado.codigo = await ordenLlenar(libro, o, io);
+    });
+
+  configurar(programa.command("plantilla"), io)
+    .description("Crea una plantilla en blanco de un formato oficial, con listas desplegables, formatos y fórmulas.")
+    .argument("<nuevo>", "libro .xlsx que se va a crear")
+    .requiredOption("--formato <id>", "formato (vea «pat formatos»)")
+    .option("--anio <año>", "año del programa", leerAnio)
+    .option("--filas <n>", "filas de captura con fórmulas", enteroEntre("El número de filas (--filas)", 1, 5000, "por ejemplo 50"))
+    .option("--sobrescribir", "reemplaza la salida si ya existe")
+    .action(async (nuevo: string, o: { formato: string; anio?: number; filas?: number; sobrescribir?: boolean }) => {
+      estado.codigo = await ordenPlantilla(nuevo, o, io);
+    });
+
+  configurar(programa.command("formatos"), io)
+    .description("Lista los formatos conocidos y sus columnas.")
+    .option("--json", "salida en JSON")
+    .action((o: { json?: boolean }) => {
+      const fs = listarFormatos();
+      if (o.json) io.out(JSON.stringify(formatosJson(fs), null, 2) + "\n");
+      else io.out(reporteFormatos(fs, io.outEsTTY));
+      estado.codigo = SALIDA_OK;
+    });
+
+  return programa;
+}
+
+async function ordenValidar(libros: string[], o: { hoja?: string; corte?: number; json?: boolean }, io: Salidas): Promise<number> {
+  let codigo = SALIDA_OK;
+  const informes: InformeValidacion[] = [];
+  const c = colores(io.outEsTTY);
+  for (const [i, ruta] of libros.entries()) {
+    if (io.errEsTTY) io.err(`Revisando ${ruta} (${i + 1} de ${libros.length})…\n`);
+    try {
+      const datos = await leerArchivo(ruta);
+      const { informe, hojas } = await validarBytes(datos, ruta, { corte: o.corte ?? null, hoja: o.hoja ?? null });
+      informes.push(informe);
+      if (!o.json) io.out(reporteValidacion(informe, hojas, c) + (libros.length > 1 ? "\n" : ""));
+      codigo = Math.max(codigo, codigoDeInforme(informe));
+    } catch (e) {
+      if (!(e instanceof ErrorCli)) throw e;
+      io.err(unaLinea(e.message) + "\n");
+      codigo = Math.max(codigo, e.codigoSalida);
+    }
+  }
+  if (o.json && informes.length) {
+    io.out(JSON.stringify(libros.length === 1 ? informes[0] : informes, null, 2) + "\n");
+  }
+  return codigo;
+}
+
+async function ordenLlenar(
+  libro: string,
+  o: { salida: string; corte?: number; hoja?: string; formulas?: boolean; sobrescribir?: boolean; json?: boolean },
+  io: Salidas,
+): Promise<number> {
+  await comprobarSalida(o.salida, libro, !!o.sobrescribir);
+  const datos = await leerArchivo(libro);
+  const { llenarBytes, llenadoJson } = moduloLlenar();
+  const r = await llenarBytes(datos, libro, { corte: o.corte ?? null, hoja: o.hoja ?? null, formulas: !!o.formulas });
+  if (r.reconocidas === 0) {
+    throw new ErrorCli(`${libro}: ninguna hoja es un PAT reconocido; no se creó ${o.salida}. Revise el encabezado (vea «pat formatos»).`, SALIDA_HALLAZGOS);
+  }
+  await escribirAtomico(o.salida, r.bytes);
+  if (o.json) io.out(JSON.stringify(llenadoJson(libro, o.salida, r), null, 2) + "\n");
+  else io.out(reporteLlenado(libro, o.salida, r.hojas, colores(io.outEsTTY)));
+  if (r.errores > 0) {
+    io.err(`Aviso: el libro tiene ${r.errores} error(es) de captura; las filas con errores no se llenaron. Vea «pat validar ${libro}».\n`);
+    return SALIDA_HALLAZGOS;
+  }
+  return SALIDA_OK;
+}
+
+async function ordenPlantilla(nuevo: string, o: { formato: string; anio?: number; filas?: number; sobrescribir?: boolean }, io: Salidas): Promise<number> {
+  const formato = listarFormatos().find((f) => f.id === o.formato);
+  if (!formato) {
+    throw new ErrorCli(`Formato desconocido «${o.formato}». Formatos: ${listarFormatos().map((f) => f.id).join(", ")}.`, SALIDA_USO);
+  }
+  await comprobarSalida(nuevo, null, !!o.sobrescribir);
+  const bytes = await moduloPlantilla().crearPlantilla(formato, { anio: o.anio ?? null, filas: o.filas ?? null });
+  await escribirAtomico(nuevo, bytes);
+  io.out(`Plantilla «${formato.nombre.es}» creada: ${nuevo}\n`);
+  return SALIDA_OK;
+}
+
+/** Ejecuta la orden con `argv` (sin «node pat.js»). Devuelve el código de salida. */
+export async function ejecutar(argv: ReadonlyArray<string>, io: Salidas): Promise<number> {
+  const estado = { codigo: SALIDA_OK };
+  // «--help» también funciona, aunque la ayuda se anuncie como «--ayuda».
+  const args = argv.map((a) => (a === "--help" ? "--ayuda" : a));
+  try {
+    const programa = construir(io, estado);
+    if (args.length === 0) {
+      programa.outputHelp();
+      return SALIDA_USO;
+    }
+    await programa.parseAsync(args, { from: "user" });
+    return estado.codigo;
+  } catch (e) {
+    const cmd = traducirErrorCommander(e);
+    if (cmd) {
+      if (cmd.mensaje) io.err(unaLinea(cmd.mensaje) + "\n");
+      return cmd.codigo;
+    }
+    if (e instanceof ErrorCli) {
+      io.err(unaLinea(e.message) + "\n");
+      return e.codigoSalida;
+    }
+    io.err(mensajeInesperado(e) + "\n");
+    return SALIDA_USO;
+  }
+}

@@ -1,0 +1,93 @@
+/** Informes legibles en español (texto; color solo si la salida es una terminal). */
+import pc from "picocolors";
+import type { CambioCelda, ValorCelda } from "../core/tipos";
+import type { HojaValidada, InformeValidacion } from "./validar";
+
+type Colores = ReturnType<typeof pc.createColors>;
+
+export function colores(activar: boolean): Colores {
+  return pc.createColors(activar);
+}
+
+function plural(n: number, uno: string, varios: string): string {
+  return `${n} ${n === 1 ? uno : varios}`;
+}
+
+export function textoResumen(s: InformeValidacion["summary"]): string {
+  return `${plural(s.errors, "error", "errores")}, ${plural(s.warnings, "aviso", "avisos")}, ${plural(s.infos, "nota", "notas")}`;
+}
+
+/** Informe de validación de un archivo, agrupado por hoja y por fila. */
+export function reporteValidacion(informe: InformeValidacion, hojas: ReadonlyArray<HojaValidada>, c: Colores): string {
+  const l: string[] = [];
+  l.push(c.bold(informe.file));
+  for (const h of hojas) {
+    const j = h.json;
+    if (j.format === null) {
+      l.push(`  Hoja «${j.name}»: ${c.dim("no es una hoja PAT (no se reconoció su encabezado)")}`);
+      continue;
+    }
+    l.push(`  Hoja «${j.name}»: ${h.formatoNombre ?? j.format} [${j.format}], encabezado en la fila ${j.headerRow}, ${plural(j.dataRows, "fila de datos", "filas de datos")}`);
+    if (h.hallazgos.length === 0) {
+      l.push(`    ${c.green("✔ Sin errores ni avisos.")}`);
+      continue;
+    }
+    let filaActual = -1;
+    for (const x of h.hallazgos) {
+      if (x.fila !== filaActual) {
+        filaActual = x.fila;
+        l.push(`    Fila ${x.fila}`);
+      }
+      const etiqueta =
+        x.severidad === "error" ? c.red("✖ error") : x.severidad === "warning" ? c.yellow("⚠ aviso") : c.cyan("ℹ nota ");
+      // El encabezado entre paréntesis solo si el mensaje no empieza ya por él.
+      const donde = x.encabezado && !x.mensaje.startsWith(x.encabezado) ? `${x.celda} (${x.encabezado})` : x.celda;
+      l.push(`      ${etiqueta}  ${c.bold(donde)}: ${x.mensaje} ${c.dim(`[${x.codigo}]`)}`);
+    }
+  }
+  const s = informe.summary;
+  const resumen = `  Resumen: ${textoResumen(s)}.`;
+  l.push(s.errors > 0 ? c.red(resumen) : s.warnings > 0 ? c.yellow(resumen) : c.green(resumen));
+  return l.join("\n") + "\n";
+}
+
+export function citarValor(v: ValorCelda): string {
+  if (v === null || v === undefined || v === "") return "(vacía)";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "string") {
+    const s = v.replace(/\s+/g, " ");
+    return `«${s.length > 40 ? `${s.slice(0, 37)}…` : s}»`;
+  }
+  return String(v);
+}
+
+export interface HojaLlenada {
+  readonly nombre: string;
+  readonly formato: string | null;
+  readonly cambios: ReadonlyArray<CambioCelda>;
+  readonly filasOmitidas: ReadonlyArray<number>;
+}
+
+export function reporteLlenado(entrada: string, salida: string, hojas: ReadonlyArray<HojaLlenada>, c: Colores): string {
+  const l: string[] = [c.bold(`${entrada} → ${salida}`)];
+  let total = 0;
+  for (const h of hojas) {
+    if (h.formato === null) {
+      l.push(`  Hoja «${h.nombre}»: ${c.dim("no es una hoja PAT; sin cambios")}`);
+      continue;
+    }
+    l.push(`  Hoja «${h.nombre}» [${h.formato}]: ${plural(h.cambios.length, "celda cambiada", "celdas cambiadas")}`);
+    for (const x of h.cambios) {
+      const antes = x.formulaAntes ? x.formulaAntes : citarValor(x.antes);
+      const despues = typeof x.despues === "string" && x.esFormula ? x.despues : citarValor(x.despues);
+      const marca = x.reemplaza ? c.yellow(" (reemplaza)") : "";
+      l.push(`    ${c.bold(x.celda)} ${x.encabezado}: ${antes} → ${c.green(despues)}${marca}  ${c.dim(x.razon.es)}`);
+    }
+    if (h.filasOmitidas.length) {
+      l.push(`    ${c.yellow(`Filas que no se llenaron por problemas en sus datos: ${h.filasOmitidas.join(", ")}`)} (vea «pat validar»).`);
+    }
+    total += h.cambios.length;
+  }
+  l.push(`  Total: ${plural(total, "celda cambiada", "celdas cambiadas")}. Libro nuevo: ${salida}`);
+  return l.join("\n") + "\n";
+}

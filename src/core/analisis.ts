@@ -1,0 +1,85 @@
+/**
+ * Punto de entrada público del núcleo: analizar una hoja (detectar el formato, leer las
+ * actividades, validar) y planificar su llenado. La CLI y el panel programan contra esto.
+ */
+import { detectarFormato, leerAnio, type Candidato, type Deteccion } from "./deteccion";
+import { recorrerFilas, type Actividad } from "./filas";
+import { listarFormatos as formatosRegistrados, type Formato } from "./formatos";
+import { planificar } from "./llenado";
+import type { CambioCelda, Hallazgo, HojaDatos } from "./tipos";
+import { validarHoja } from "./validacion";
+
+export type { Deteccion, Candidato } from "./deteccion";
+export type { Actividad, LineaMeta } from "./filas";
+export type { Formato, Columna } from "./formatos";
+export { letraColumna, direccion } from "./validacion/direcciones";
+
+export interface AnalisisHoja {
+  hoja: string;
+  deteccion: Deteccion | null;
+  /** Todos los formatos probados, del más parecido al menos (con lo que les falta). */
+  candidatos: Candidato[];
+  actividades: Actividad[];
+  /** Ordenados por fila y columna. */
+  hallazgos: Hallazgo[];
+  /** Año del programa leído de los títulos, o `null`. */
+  anio: number | null;
+  /** Filas de datos (actividades) leídas. */
+  filasDatos: number;
+}
+
+export interface OpcionesAnalisis {
+  /** Mes de corte (1–12): decide NO CUMPLIDA. */
+  corte?: number | null;
+  /** Formatos a probar (por omisión, los registrados). */
+  formatos?: ReadonlyArray<Formato>;
+}
+
+function corteValido(c: number | null | undefined): number | null {
+  return typeof c === "number" && Number.isInteger(c) && c >= 1 && c <= 12 ? c : null;
+}
+
+/** Analiza una hoja: formato, encabezado, actividades y hallazgos. Nunca lanza con datos de celdas. */
+export function analizarHoja(hoja: HojaDatos, opciones: OpcionesAnalisis = {}): AnalisisHoja {
+  const formatos = opciones.formatos ?? formatosRegistrados();
+  const { deteccion, candidatos } = detectarFormato(hoja, formatos);
+  if (!deteccion) {
+    return { hoja: hoja.nombre, deteccion: null, candidatos, actividades: [], hallazgos: [], anio: leerAnio(hoja, 30), filasDatos: 0 };
+  }
+  const estructura = recorrerFilas(hoja, deteccion);
+  const { actividades, hallazgos } = validarHoja(hoja, deteccion, estructura, { corte: corteValido(opciones.corte) });
+  return {
+    hoja: hoja.nombre,
+    deteccion,
+    candidatos,
+    actividades,
+    hallazgos,
+    anio: leerAnio(hoja, deteccion.filaEncabezado - 1),
+    filasDatos: actividades.length,
+  };
+}
+
+export interface PlanLlenado {
+  hoja: string;
+  formato: string | null;
+  cambios: CambioCelda[];
+  /** Filas (base 1) que no se calcularon completas porque sus datos tienen errores. */
+  filasOmitidas: number[];
+}
+
+export interface OpcionesLlenado {
+  corte?: number | null;
+  modo?: "valores" | "formulas";
+}
+
+/** Plan de llenado de las columnas calculadas de una hoja ya analizada. */
+export function planificarLlenado(hoja: HojaDatos, analisis: AnalisisHoja, opciones: OpcionesLlenado = {}): PlanLlenado {
+  if (!analisis.deteccion) return { hoja: hoja.nombre, formato: null, cambios: [], filasOmitidas: [] };
+  const r = planificar(hoja, analisis.deteccion, analisis.actividades, { corte: corteValido(opciones.corte), modo: opciones.modo ?? "valores" });
+  return { hoja: hoja.nombre, formato: analisis.deteccion.formato.id, cambios: r.cambios, filasOmitidas: r.filasOmitidas };
+}
+
+/** Los formatos conocidos (incluidos y registrados). */
+export function listarFormatos(): ReadonlyArray<Formato> {
+  return formatosRegistrados();
+}

@@ -1,0 +1,287 @@
+/**
+ * Modelo de filas de una hoja PAT (spec §1, «Row structure»).
+ *
+ * Bajo el encabezado detectado, cada fila es una de:
+ * - `vacia`: sin nada en las columnas del formato → se salta;
+ * - `etiqueta`: segunda fila de encabezado («Características del Indicador … Dato … Fórmula
+ *   … Tabla») → se salta;
+ * - `encabezado`: encabezado repetido dentro de la tabla (la tabla de Chiapas lo repite al
+ *   cambiar de página) → se salta;
+ * - `seccion`: solo NÚMERO lleno (a menudo combinada a lo ancho, «1») → abre un objetivo;
+ * - `grupo`: fila de grupo o de totales («ORGANIZACIÓN DE PROCESOS ELECTORALES», «PROYECTOS
+ *   DE GASTO CORRIENTE:») → no es un proyecto;
+ * - `nota`: texto suelto con menos de dos columnas llenas → no es una actividad;
+ * - `actividad`: el resto. Las columnas marcadas `hereda` (NÚMERO, POLÍTICAS, PROGRAMA,
+ *   OBJETIVO) vacías o dentro de una combinación vertical toman el valor de arriba: 6.1 y 6.2
+ *   son dos actividades del objetivo 6.
+ *
+ * Fin de la tabla: la tabla termina en la primera fila cuyo primer texto empieza con una
+ * palabra de cierre (`JUSTIFICACIONES`, `Atentamente`, `Elaboró`, `Revisó`, `Autorizó`,
+ * `Vo. Bo.`, `Firma`, `Notas`, `Fuente`). Lo que sigue (justificaciones, firmas) no es dato.
+ * Las notas sueltas (una sola columna con texto) tampoco lo son, ni antes ni después.
+ */
+import { coincidenciasEncabezado, type Deteccion } from "./deteccion";
+import type { Columna } from "./formatos";
+import { normalizarEncabezado, normalizarEncabezadoMemo } from "./formatos";
+import type { Estatus, HojaDatos, Sentido, ValorCelda } from "./tipos";
+import { esVacio } from "./valores";
+
+export type TipoFila = "vacia" | "etiqueta" | "encabezado" | "seccion" | "grupo" | "nota" | "actividad";
+
+export interface FilaHoja {
+  /** Índice base 0 en `hoja.valores`. */
+  readonly fila0: number;
+  readonly tipo: TipoFila;
+  /**
+   * Valor efectivo de cada columna del formato, por `Columna.orden` (con herencia y
+   * combinaciones); solo en actividades (vacío en las demás filas).
+   */
+  readonly valores: ReadonlyArray<ValorCelda>;
+  /** `heredada[orden]`: el valor vino de una fila anterior o de una combinación. */
+  readonly heredada: ReadonlyArray<boolean>;
+  /** Hay al menos una columna heredada. */
+  readonly conHerencia: boolean;
+}
+
+export interface EstructuraHoja {
+  readonly filas: ReadonlyArray<FilaHoja>;
+  /** Primera fila de datos (base 0). */
+  readonly inicio: number;
+  /** Fila (base 0) donde termina la tabla (exclusiva). */
+  readonly fin: number;
+}
+
+const CIERRES = ["justificaciones", "justificacion", "atentamente", "elaboro", "reviso", "autorizo", "vo bo", "visto bueno", "firma", "firmas", "notas", "nota", "fuente"];
+const CODIGO = /^[A-Za-z]{1,4}-?\d{1,5}$/;
+const SECCION = /^\d{1,3}(?:\.\d{1,3})*\.?$/;
+
+/** `esVacio` con vía rápida para el caso común (texto que empieza con un carácter visible). */
+export function vacio(v: ValorCelda | undefined): boolean {
+  if (v === null || v === undefined) return true;
+  if (typeof v !== "string") return false;
+  if (v.length === 0) return true;
+  const k = v.charCodeAt(0);
+  if (k > 32 && k !== 160 && k !== 0x202f && k !== 0x2007 && k !== 0x2028 && k !== 0x2029 && k !== 0x3000 && k !== 0x1680 && !(k >= 0x2000 && k <= 0x200a) && k !== 0x205f && k !== 0x85 && k !== 0xfeff) return false;
+  return esVacio(v);
+}
+
+function esCierre(texto: string): boolean {
+  const t = normalizarEncabezado(texto);
+  for (const c of CIERRES) if (t === c || t.startsWith(c + " ")) return true;
+  return false;
+}
+
+/** Valores de celdas dentro de combinaciones verticales (fuera de la celda ancla). */
+function mapaCombinaciones(hoja: HojaDatos, columnasCalculadas: ReadonlySet<number>): Map<number, Map<number, ValorCelda>> {
+  const mapa = new Map<number, Map<number, ValorCelda>>();
+  for (const r of hoja.combinaciones ?? []) {
+    if (r.filaFin <= r.filaInicio || columnasCalculadas.has(r.columnaInicio) || r.filaInicio < 0 || r.columnaInicio < 0) continue;
+    const ancla = hoja.valores[r.filaInicio]?.[r.columnaInicio] ?? null;
+    if (esVacio(ancla)) continue;
+    for (let f = r.filaInicio + 1; f <= r.filaFin; f++) {
+      let m = mapa.get(f);
+      if (!m) mapa.set(f, (m = new Map()));
+      m.set(r.columnaInicio, ancla);
+    }
+  }
+  return mapa;
+}
+
+/** Recorre las filas bajo el encabezado y las clasifica. */
+export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
+  const formato = det.formato;
+  const mapeadas: Array<{ col: Columna; indice: number }> = [];
+  for (const col of formato.columnas) {
+    const i = det.columnas[col.clave];
+    if (i !== undefined) mapeadas.push({ col, indice: i });
+  }
+  const calculadas = new Set(mapeadas.filter((m) => m.col.calculada).map((m) => m.indice));
+  const combinadas = mapaCombinaciones(hoja, calculadas);
+  const numeroCol = formato.porRol.numero && det.columnas[formato.porRol.numero.clave] !== undefined ? det.columnas[formato.porRol.numero.clave] : null;
+  const indicesMapeados = new Set(mapeadas.map((m) => m.indice));
+  const etiquetas = new Set(formato.filasEtiqueta.flat());
+  const umbralEncabezado = Math.max(3, Math.ceil(mapeadas.length * 0.4));
+  const hayGrupos = formato.marcadoresGrupo.length > 0 || formato.variasMetasPorCelda;
+  const columnasMeta = mapeadas.filter((m) => m.col.porMeta || m.col.rol === "meta" || m.col.rol === "alcanzado");
+
+  const filas: FilaHoja[] = [];
+  let contexto: Record<string, ValorCelda> = {};
+  let inicio = det.filaFinEncabezado; // base 0 de la fila siguiente al encabezado
+  let fin = hoja.valores.length;
+  const VACIO: ReadonlyArray<ValorCelda> = Object.freeze([]);
+  const SIN_HERENCIA: ReadonlyArray<boolean> = Object.freeze([]);
+
+  for (let f = det.filaFinEncabezado; f < hoja.valores.length; f++) {
+    const fila = hoja.valores[f] ?? [];
+    const combinada = combinadas.get(f);
+    const valor = (i: number): ValorCelda => {
+      const v = fila[i] ?? null;
+      if (!vacio(v)) return v;
+      return combinada?.get(i) ?? null;
+    };
+
+    // Celdas no vacías (propias, no heredadas de combinaciones).
+    let llenas = 0;
+    let llenasMapeadas = 0;
+    let primerTexto: string | null = null;
+    let soloEtiquetas = true;
+    for (let c = 0; c < fila.length; c++) {
+      const v = fila[c];
+      if (vacio(v)) continue;
+      llenas++;
+      if (indicesMapeados.has(c)) llenasMapeadas++;
+      if (primerTexto === null && typeof v === "string") primerTexto = v;
+      if (soloEtiquetas && (typeof v !== "string" || v.length > 60 || !etiquetas.has(normalizarEncabezadoMemo(v)))) soloEtiquetas = false;
+    }
+    const agregar = (tipo: TipoFila): void => {
+      filas.push({ fila0: f, tipo, valores: VACIO, heredada: SIN_HERENCIA, conHerencia: false });
+    };
+
+    if (llenas === 0) {
+      agregar("vacia");
+      continue;
+    }
+    if (primerTexto !== null && llenas <= 2 && esCierre(primerTexto)) {
+      fin = f;
+      break;
+    }
+    if (etiquetas.size > 0 && soloEtiquetas) {
+      agregar("etiqueta");
+      if (filas.length === 1) inicio = f + 1;
+      continue;
+    }
+    if (llenas >= 3 && llenas <= mapeadas.length + 2 && typeof primerTexto === "string" && coincidenciasEncabezado(fila, formato) >= umbralEncabezado) {
+      agregar("encabezado");
+      continue;
+    }
+    // Sección: solo NÚMERO (o la primera columna) con un número.
+    const colSeccion = numeroCol ?? mapeadas[0]?.indice ?? 0;
+    const vs = fila[colSeccion];
+    if (llenas === 1 && !vacio(vs) && (typeof vs === "number" || SECCION.test(String(vs).trim()))) {
+      contexto = numeroCol !== null ? { [formato.porRol.numero!.clave]: vs } : {};
+      agregar("seccion");
+      continue;
+    }
+    if (hayGrupos && columnasMeta.length > 0 && columnasMeta.every((m) => vacio(fila[m.indice]))) {
+      const textos = fila.filter((v): v is string => typeof v === "string" && !vacio(v));
+      const esGrupo = textos.length > 0 && !textos.some((t) => CODIGO.test(t.trim())) && textos.every((t) => {
+        const n = t.length <= 80 ? normalizarEncabezadoMemo(t) : "";
+        return t.trim().endsWith(":") || t === t.toUpperCase() || formato.marcadoresGrupo.some((m) => n === m || n.startsWith(m + " "));
+      });
+      if (esGrupo) {
+        agregar("grupo");
+        continue;
+      }
+    }
+    if (hayGrupos && primerTexto !== null && primerTexto.length <= 80 && formato.marcadoresGrupo.some((m) => { const n = normalizarEncabezadoMemo(primerTexto!); return n === m || n.startsWith(m + " "); }) && columnasMeta.every((m) => vacio(fila[m.indice]))) {
+      agregar("grupo");
+      continue;
+    }
+    if (llenasMapeadas < 2) {
+      agregar("nota");
+      continue;
+    }
+
+    // Actividad: herencia de NÚMERO/POLÍTICAS/PROGRAMA/OBJETIVO.
+    const nCol = formato.columnas.length;
+    const celdas: ValorCelda[] = new Array<ValorCelda>(nCol).fill(null);
+    const heredadas: boolean[] = new Array<boolean>(nCol).fill(false);
+    let conHerencia = false;
+    const numeroClave = formato.porRol.numero?.clave;
+    if (numeroClave && numeroCol !== null) {
+      const propio = fila[numeroCol];
+      if (!vacio(propio) && String(propio).trim() !== String(contexto[numeroClave] ?? "").trim()) contexto = {};
+    }
+    for (const { col, indice } of mapeadas) {
+      const propio = fila[indice] ?? null;
+      if (col.hereda) {
+        if (!vacio(propio)) {
+          contexto[col.clave] = propio;
+          celdas[col.orden] = propio;
+        } else {
+          const v = valor(indice);
+          const h = !vacio(v) ? v : contexto[col.clave] ?? null;
+          celdas[col.orden] = h;
+          if (!vacio(h)) heredadas[col.orden] = conHerencia = true;
+        }
+      } else {
+        const v = valor(indice);
+        celdas[col.orden] = v;
+        if (v !== propio && vacio(propio) && !vacio(v)) heredadas[col.orden] = conHerencia = true;
+      }
+    }
+    filas.push({ fila0: f, tipo: "actividad", valores: celdas, heredada: heredadas, conHerencia });
+  }
+  return { filas, inicio, fin };
+}
+
+// ---------------------------------------------------------------- actividad (datos leídos)
+
+/** Una meta de un proyecto con varias metas en la misma celda (una por línea, `avance-metas`). */
+export interface LineaMeta {
+  /** Línea dentro de la celda, base 1. */
+  readonly linea: number;
+  readonly unidad: string | null;
+  readonly programado: number | null;
+  readonly modificado: number | null;
+  readonly alcanzado: number | null;
+  /** % CUMPLIM. MODIF. escrito en la hoja, en puntos. */
+  readonly porcentaje: number | null;
+}
+
+/**
+ * Una actividad (fila de datos) leída. Los textos se conservan como se escribieron; los
+ * números ya leídos (`25%` → 25, `2 275 339.62` → 2275339.62); `null` = vacío o ilegible
+ * (si es ilegible, hay un hallazgo y su clave está en `invalidas`).
+ */
+export interface Actividad {
+  /** Fila de la hoja, base 1. */
+  readonly fila: number;
+  /** NÚMERO del objetivo (heredado de la sección o de la fila de arriba si estaba vacío). */
+  readonly numero: string | null;
+  readonly politicas: string | null;
+  readonly programa: string | null;
+  readonly objetivo: string | null;
+  /** Claves de columna cuyo valor se heredó (continuación o celda combinada). */
+  readonly heredadas: ReadonlyArray<string>;
+  /** ACTIVIDAD / LÍNEA DE ACCIÓN / PROYECTO. */
+  readonly actividad: string | null;
+  readonly indicador: string | null;
+  readonly definicion: string | null;
+  readonly dimension: string | null;
+  /** Texto de MÉTODO DE CÁLCULO. */
+  readonly metodo: string | null;
+  readonly mesInicial: number | null;
+  readonly mesFinal: number | null;
+  /** Frecuencia canónica («Trimestral») y sus meses. */
+  readonly frecuencia: string | null;
+  readonly mesesFrecuencia: number | null;
+  readonly unidad: string | null;
+  readonly lineaBase: string | null;
+  /** META / META PROPUESTA / PROGRAM. ANUAL (primera línea si hay varias). */
+  readonly meta: number | null;
+  /** La meta se escribió como porcentaje («100%» o con formato de %). */
+  readonly metaEnPorcentaje: boolean;
+  /** Lo alcanzado tal como está en la hoja (UNIDADES CUMPLIDAS, META ALCANZADA, ALCANZ., Avance). */
+  readonly alcanzado: number | null;
+  readonly valor1: number | null;
+  readonly valor2: number | null;
+  readonly porAlcanzar: number | null;
+  /** Porcentaje cumplido escrito en la hoja, en puntos. */
+  readonly porcentaje: number | null;
+  readonly sentido: Sentido;
+  readonly estatus: Estatus | null;
+  readonly clave: string | null;
+  readonly presupuesto: number | null;
+  readonly presupuestoModificado: number | null;
+  readonly presupuestoDevengado: number | null;
+  readonly mujer: number | null;
+  readonly hombre: number | null;
+  readonly persona: number | null;
+  /** Metas de la celda, una por línea (en formatos con `variasMetasPorCelda`; si no, vacío). */
+  readonly metas: ReadonlyArray<LineaMeta>;
+  /** Indicador de porcentaje: método × 100 (o «/100»), unidad Porcentaje/%, nombre «Porcentaje…» o meta en %. */
+  readonly esPorcentaje: boolean;
+  /** Claves de columna con un error o un dato dudoso: no se calcula nada que dependa de ellas. */
+  readonly invalidas: ReadonlyArray<string>;
+}

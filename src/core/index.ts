@@ -1,0 +1,18 @@
+/** API pública del núcleo (`src/core`): sin Office, sin DOM, sin Node. */
+export * from "./tipos";
+export { exito, falla, formatear, formatearTexto } from "./resultado";
+export * from "./valores";
+export * from "./calculos";
+export * from "./estatus";
+export * from "./semaforo";
+export { analizarMetodo, evaluarMetodo, revisarMetodo, esPlantilla, type Metodo, type ClaseMetodo, type Nodo, type Operador } from "./metodo";
+export {
+  analizarHoja, planificarLlenado, listarFormatos, letraColumna, direccion,
+  type AnalisisHoja, type PlanLlenado, type OpcionesAnalisis, type OpcionesLlenado, type Deteccion, type Candidato, type Actividad, type LineaMeta,
+} from "./analisis";
+export { cargarFormato, registrarFormato, quitarFormato, obtenerFormato, normalizarEncabezado, type Formato, type Columna, type Rol, type TipoColumna } from "./formatos";
+export { detectarFormato, leerAnio } from "./deteccion";
+export { recorrerFilas, type FilaHoja, type TipoFila, type EstructuraHoja } from "./filas";
+export { validarHoja, CATALOGO, listarTiposHallazgo, type TipoHallazgo } from "./validacion";
+export { calcularFila, construirFormula, type Calculado, type CalculosFila } from "./llenado";
+export { describirPlantilla, COLORES_ESTATUS, COLORES_SEMAFORO, LISTA_DIMENSIONES, LISTA_TENDENCIAS, LISTA_MESES, LISTA_NOMBRES_MES, type Plantilla, type ColumnaPlantilla, type ReglaCondicional, type FormulaPlantilla } from "./plantilla";

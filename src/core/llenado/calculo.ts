@@ -1,0 +1,185 @@
+/**
+ * Lo que una fila debería tener en sus columnas calculadas (spec §3). Lo usan la validación
+ * (¿la celda cuadra?) y el plan de llenado (¿qué escribir?): una sola implementación.
+ */
+import { cumplimiento, porAlcanzar, redondear2 } from "../calculos";
+import { calcularEstatus } from "../estatus";
+import type { Actividad } from "../filas";
+import type { Formato, Rol } from "../formatos";
+import { evaluarMetodo } from "../metodo";
+import type { EstatusCalculado, Texto } from "../tipos";
+import { metodoEnCache } from "../validacion/metodos";
+
+export interface Calculado {
+  /** Número en puntos (83.33, no 0.8333) o texto de estatus; para varias metas, un número por línea. */
+  readonly valor: number | EstatusCalculado;
+  readonly lineas?: ReadonlyArray<number>;
+  /** Cómo se calculó, para el motivo del cambio y el mensaje del hallazgo («5 / 6 × 100 = 83.33»). */
+  readonly calculo: Texto;
+  /** Nota adicional (p. ej. «el /100 del método se leyó como × 100»). */
+  readonly nota?: Texto;
+}
+
+export type CalculosFila = Partial<Record<Rol, Calculado>>;
+
+/** Un número como se muestra en mensajes: hasta 2 decimales, sin ceros de sobra. */
+export function cifra(x: number): string {
+  const r = redondear2(x);
+  return Number.isInteger(r) ? String(r) : r.toFixed(2).replace(/0$/, "");
+}
+
+/** Número con 2 decimales fijos (líneas de % CUMPLIM.). */
+export function cifra2(x: number): string {
+  return redondear2(x).toFixed(2);
+}
+
+function invalido(act: Actividad, ...claves: Array<string | undefined>): boolean {
+  for (const c of claves) if (c !== undefined && act.invalidas.includes(c)) return true;
+  return false;
+}
+
+/** Alcanzado efectivo de la fila: calculado por el método si la columna es calculada y hay valores; si no, el escrito. */
+function alcanzadoEfectivo(act: Actividad, formato: Formato, calc: CalculosFila): number | null | undefined {
+  const col = formato.porRol.alcanzado;
+  if (col?.calculada) {
+    const c = calc.alcanzado;
+    if (c && typeof c.valor === "number") return redondear2(c.valor);
+    if (invalido(act, formato.porRol.valor1?.clave, formato.porRol.valor2?.clave, formato.porRol.metodo?.clave)) return undefined;
+    if (act.valor1 !== null || act.valor2 !== null) return undefined; // a medio llenar
+    if (invalido(act, col.clave)) return undefined;
+    return act.alcanzado;
+  }
+  if (col && invalido(act, col.clave)) return undefined;
+  return act.alcanzado;
+}
+
+/**
+ * Calcula las columnas calculadas de una actividad. Una columna se omite si sus datos
+ * tienen un error (o una meta dudosa) o si no hay nada que calcular.
+ */
+export function calcularFila(act: Actividad, formato: Formato, corte: number | null): CalculosFila {
+  const calc: { -readonly [K in Rol]?: Calculado } = {};
+  const r = formato.porRol;
+  const claveMeta = r.meta?.clave;
+
+  // avance-metas: % por línea = alcanzado / modificado × 100.
+  if (formato.variasMetasPorCelda) {
+    const col = r.porcentaje;
+    if (col?.calculada && act.metas.length > 0 && !invalido(act, r.meta?.clave, r.modificado?.clave, r.alcanzado?.clave, r.unidad?.clave)) {
+      const lineas: number[] = [];
+      for (const m of act.metas) {
+        const base = m.modificado ?? m.programado;
+        if (base === null || !(base > 0)) return calc;
+        const p = redondear2(((m.alcanzado ?? 0) / base) * 100);
+        if (!Number.isFinite(p)) return calc;
+        lineas.push(p);
+      }
+      const metas = act.metas;
+      calc.porcentaje = {
+        valor: lineas[0], lineas,
+        get calculo(): Texto {
+          const texto = metas.map((m, i) => `${cifra(m.alcanzado ?? 0)} / ${cifra((m.modificado ?? m.programado) as number)} × 100 = ${cifra2(lineas[i])}`).join("; ");
+          return { es: texto, en: texto };
+        },
+      };
+    }
+    return calc;
+  }
+
+  // META ALCANZADA calculada con el método (pat-transversal).
+  if (r.alcanzado?.calculada && r.metodo && act.metodo && act.valor1 !== null && act.valor2 !== null &&
+      !invalido(act, r.metodo.clave, r.valor1?.clave, r.valor2?.clave)) {
+    const m = metodoEnCache(act.metodo);
+    if (m.ok) {
+      const metodo = m.valor;
+      const valores = metodo.variables.length <= 1 ? [act.valor1] : [act.valor1, act.valor2];
+      const entre100 = act.esPorcentaje && metodo.divideEntre100;
+      const ev = evaluarMetodo(metodo, valores, { entre100ComoPor100: entre100 });
+      if (ev.ok && Number.isFinite(ev.valor * 100)) {
+        let valor = ev.valor;
+        let nota: Texto | undefined;
+        const escalar = act.esPorcentaje && !metodo.multiplicaPor100 && !metodo.divideEntre100 && metodo.clase === "razon";
+        if (escalar) valor *= 100;
+        const por100 = metodo.multiplicaPor100 || entre100 || escalar;
+        if (entre100) nota = { es: "el «/100» del método se leyó como «× 100» porque es un indicador de porcentaje", en: "the method's \"/100\" was read as \"× 100\" because it is a percentage indicator" };
+        else if (escalar) nota = { es: "el resultado se multiplicó por 100 porque es un indicador de porcentaje", en: "the result was multiplied by 100 because it is a percentage indicator" };
+        const v1 = act.valor1;
+        const v2 = act.valor2;
+        const resultado = valor;
+        calc.alcanzado = {
+          valor,
+          get calculo(): Texto {
+            if (metodo.variables.length === 2 && (metodo.clase === "porcentaje" || metodo.clase === "razon")) {
+              const t = `${cifra(v1)} / ${cifra(v2)}${por100 ? " × 100" : ""} = ${cifra(resultado)}`;
+              return { es: t, en: t };
+            }
+            const m = metodo.texto.replace(/\s+/g, " ").trim();
+            return { es: `${m} con ${cifra(v1)} y ${cifra(v2)} = ${cifra(resultado)}`, en: `${m} with ${cifra(v1)} and ${cifra(v2)} = ${cifra(resultado)}` };
+          },
+          ...(nota ? { nota } : {}),
+        };
+      }
+    }
+  }
+
+  const metaDudosa = invalido(act, claveMeta) || act.meta === null || !(act.meta > 0);
+  const alcanzado = alcanzadoEfectivo(act, formato, calc);
+  const sentido = invalido(act, r.tendencia?.clave) ? null : act.sentido;
+
+  if (!metaDudosa && alcanzado !== undefined && sentido !== null) {
+    const meta = act.meta as number;
+    if (r.porAlcanzar?.calculada && (alcanzado !== null || sentido === "ascendente")) {
+      const p = porAlcanzar(meta, alcanzado ?? 0, sentido);
+      if (p.ok && p.valor !== null && Number.isFinite(p.valor)) {
+        const v = p.valor;
+        const s = sentido;
+        calc.porAlcanzar = {
+          valor: v,
+          get calculo(): Texto {
+            const texto = s === "descendente"
+              ? `máx(${cifra(alcanzado ?? 0)} − ${cifra(meta)}, 0) = ${cifra(v)}`
+              : `máx(${cifra(meta)} − ${cifra(alcanzado ?? 0)}, 0) = ${cifra(v)}`;
+            return { es: texto, en: texto.replace("máx", "max") };
+          },
+        };
+      }
+    }
+    if (r.porcentaje?.calculada && (alcanzado !== null || sentido === "ascendente")) {
+      const c = cumplimiento(alcanzado ?? 0, meta, sentido);
+      if (c.ok && c.valor !== null && Number.isFinite(c.valor)) {
+        const v = c.valor;
+        const s = sentido;
+        calc.porcentaje = {
+          valor: v,
+          get calculo(): Texto {
+            const a = cifra(alcanzado ?? 0);
+            const texto = s === "descendente"
+              ? ((alcanzado ?? 0) <= 0 ? `${a} ≤ 0 → 100` : `${cifra(meta)} / ${a} × 100 = ${cifra(v)}`)
+              : `${a} / ${cifra(meta)} × 100 = ${cifra(v)}`;
+            return { es: texto, en: texto };
+          },
+        };
+      }
+    }
+  }
+
+  if (r.estatus?.calculada && !metaDudosa && alcanzado !== undefined && sentido !== null &&
+      !invalido(act, r.mesInicial?.clave, r.mesFinal?.clave)) {
+    const e = calcularEstatus({ meta: act.meta, alcanzado: alcanzado === null ? null : redondear2(alcanzado), mesInicial: act.mesInicial, mesFinal: act.mesFinal, corte, sentido });
+    if (e.ok && e.valor !== null) {
+      const estatus = e.valor;
+      calc.estatus = {
+        valor: estatus,
+        get calculo(): Texto {
+          const a = cifra(alcanzado ?? 0);
+          const m = cifra(act.meta as number);
+          return estatus === "CUMPLIDA" ? { es: `se alcanzó ${a} de ${m}`, en: `${a} of ${m} achieved` }
+            : estatus === "NO CUMPLIDA" ? { es: `al corte (mes ${corte}) ya pasó el mes final (${act.mesFinal}) y se alcanzó ${a} de ${m}`, en: `at the cut-off (month ${corte}) the end month (${act.mesFinal}) has passed with ${a} of ${m} achieved` }
+            : estatus === "EN PROCESO" ? { es: `se lleva ${a} de ${m}`, en: `${a} of ${m} so far` }
+            : { es: `aún no hay avance (0 de ${m})`, en: `no progress yet (0 of ${m})` };
+        },
+      };
+    }
+  }
+  return calc;
+}

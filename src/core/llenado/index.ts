@@ -1,0 +1,141 @@
+/**
+ * Plan de llenado: para cada fila de datos, lo que deben decir sus columnas calculadas.
+ * Nada se escribe aquí: el plan es una lista de `CambioCelda` (antes → después y por qué)
+ * que la CLI y el panel aplican.
+ *
+ * - `pat-organo`: PORCENTAJE CUMPLIDO = cumplidas / meta × 100 y ESTATUS.
+ * - `pat-transversal`: META ALCANZADA (el método con VALOR DE CÁLCULO 1 y 2), Meta por
+ *   alcanzar, PORCENTAJE DE LA META CUMPLIDO y ESTATUS.
+ * - `avance-metas`: % CUMPLIM. MODIF. por línea (alcanzado / modificado × 100).
+ * - `indicadores-resultados`: nada (solo validación).
+ *
+ * Modo «valores»: números redondeados a 2 decimales; en una celda con formato de porcentaje
+ * se escribe la fracción (0.8333), si no, los puntos (83.33). Modo «formulas»: fórmulas
+ * `PAT.*` vivas (ver `formulas.ts`); las filas cuyo cálculo necesita un ajuste (método con
+ * «/100» o razón sin «× 100» en un indicador de porcentaje) y las celdas con varias metas
+ * reciben el valor, porque una fórmula no puede expresarlo.
+ *
+ * Nunca se tocan: estatus manuales (CANCELADA, REPROGRAMADA), columnas no calculadas, celdas
+ * que ya tienen el valor o la fórmula, filas cuyos datos tienen errores (solo sus hallazgos).
+ */
+import { redondear2 } from "../calculos";
+import type { Deteccion } from "../deteccion";
+import { esEstatusManual, leerEstatus } from "../estatus";
+import type { Actividad } from "../filas";
+import type { Columna } from "../formatos";
+import type { CambioCelda, HojaDatos, Texto, ValorCelda } from "../tipos";
+import { esVacio, formatoEsPorcentaje, leerCantidad } from "../valores";
+import { direccion, letraColumna } from "../validacion/direcciones";
+import { calcularFila, cifra2, type Calculado } from "./calculo";
+import { construirFormula } from "./formulas";
+
+export { calcularFila, type Calculado, type CalculosFila } from "./calculo";
+export { construirFormula } from "./formulas";
+
+export type ModoLlenado = "valores" | "formulas";
+
+export interface OpcionesLlenado {
+  readonly corte?: number | null;
+  readonly modo?: ModoLlenado;
+}
+
+export interface ResultadoPlan {
+  cambios: CambioCelda[];
+  filasOmitidas: number[];
+}
+
+function igualFormula(a: string | null | undefined, b: string): boolean {
+  return !!a && a.replace(/\s+/g, "").toUpperCase() === b.replace(/\s+/g, "").toUpperCase();
+}
+
+/** Calcula el plan de llenado de las actividades de una hoja detectada. */
+export function planificar(hoja: HojaDatos, det: Deteccion, actividades: ReadonlyArray<Actividad>, opciones: OpcionesLlenado = {}): ResultadoPlan {
+  const formato = det.formato;
+  const modo = opciones.modo ?? "valores";
+  const corte = opciones.corte ?? null;
+  const calculadas: Columna[] = formato.columnas.filter((c) => c.calculada && det.columnas[c.clave] !== undefined);
+  const cambios: CambioCelda[] = [];
+  const omitidas: number[] = [];
+  if (calculadas.length === 0) return { cambios, filasOmitidas: omitidas };
+
+  for (const act of actividades) {
+    const calc = calcularFila(act, formato, corte);
+    const f0 = act.fila - 1;
+    let omitida = false;
+    for (const c of calculadas) {
+      const i = det.columnas[c.clave];
+      const antes: ValorCelda = hoja.valores[f0]?.[i] ?? null;
+      const formulaAntes = hoja.formulas?.[f0]?.[i] ?? null;
+      const fmt = hoja.formatosNumero?.[f0]?.[i] ?? null;
+      const enPorcentaje = fmt !== null && formatoEsPorcentaje(fmt);
+      if (act.heredadas.includes(c.clave)) continue; // dentro de una combinación: se escribe en la celda ancla
+      if (c.tipo === "estatus" && esEstatusManual(act.estatus)) continue;
+      const r: Calculado | undefined = calc[c.rol];
+      if (!r) {
+        if (act.invalidas.length > 0) omitida = true;
+        continue;
+      }
+      const encabezado = c.encabezado;
+      // El motivo se arma solo para las celdas que cambian.
+      const razonDe = (): Texto => {
+        const calculo = r.calculo;
+        if (c.tipo === "estatus") return { es: `${encabezado} = ${r.valor}: ${calculo.es}`, en: `${encabezado} = ${r.valor}: ${calculo.en}` };
+        return r.nota
+          ? { es: `${encabezado} = ${calculo.es} (${r.nota.es})`, en: `${encabezado} = ${calculo.en} (${r.nota.en})` }
+          : { es: `${encabezado} = ${calculo.es}`, en: `${encabezado} = ${calculo.en}` };
+      };
+
+      // Fórmula, si el modo lo pide y el cálculo cabe en una.
+      const multilinea = (r.lineas?.length ?? 0) > 1;
+      const ajustado = !!r.nota;
+      if (modo === "formulas" && !multilinea && !ajustado) {
+        const formula = construirFormula(formato, c.rol, act.fila, det.columnas, { corte, enPorcentaje: enPorcentaje && c.tipo !== "estatus" });
+        if (formula) {
+          if (igualFormula(formulaAntes, formula)) continue;
+          cambios.push({
+            celda: direccion(act.fila, i), fila: act.fila, columna: letraColumna(i), encabezado,
+            antes, formulaAntes, despues: formula, esFormula: true, razon: razonDe(), reemplaza: !esVacio(antes) || !!formulaAntes,
+          });
+          continue;
+        }
+      }
+
+      // Valor.
+      let despues: ValorCelda;
+      let igual: boolean;
+      if (c.tipo === "estatus") {
+        despues = String(r.valor);
+        const leido = leerEstatus(antes);
+        igual = leido.ok && leido.valor === r.valor;
+      } else if (multilinea || (formato.variasMetasPorCelda && r.lineas)) {
+        const lineas = r.lineas!;
+        if (lineas.length === 1) {
+          despues = enPorcentaje ? Math.round(lineas[0] * 100) / 10000 : lineas[0];
+          const q = leerCantidad(antes, fmt);
+          igual = q.ok && q.valor !== null && Math.abs(redondear2(q.valor.valor) - lineas[0]) < 0.005;
+        } else {
+          despues = lineas.map(cifra2).join("\n");
+          const previas = typeof antes === "string" ? antes.split(/\r?\n/).map((s) => s.trim()).filter((s) => s) : [];
+          igual = previas.length === lineas.length && previas.every((p, k) => {
+            const q = leerCantidad(p, fmt);
+            return q.ok && q.valor !== null && Math.abs(redondear2(q.valor.valor) - lineas[k]) < 0.005;
+          });
+        }
+      } else {
+        const puntos = redondear2(r.valor as number);
+        despues = enPorcentaje ? Math.round(puntos * 100) / 10000 : puntos;
+        const q = leerCantidad(antes, fmt);
+        igual = q.ok && q.valor !== null && Math.abs(redondear2(q.valor.valor) - puntos) < 0.005;
+      }
+      if (igual && !formulaAntes) continue;
+      if (igual && formulaAntes && modo === "formulas") continue;
+      if (igual && formulaAntes && modo === "valores") continue; // la fórmula ya da ese valor
+      cambios.push({
+        celda: direccion(act.fila, i), fila: act.fila, columna: letraColumna(i), encabezado,
+        antes, formulaAntes, despues, esFormula: false, razon: razonDe(), reemplaza: !esVacio(antes) || !!formulaAntes,
+      });
+    }
+    if (omitida) omitidas.push(act.fila);
+  }
+  return { cambios, filasOmitidas: omitidas };
+}

@@ -1,0 +1,691 @@
+/**
+ * Motor de validación (spec §4): lee cada actividad, emite los hallazgos del catálogo y
+ * devuelve las actividades leídas. Cada regla solo emite códigos de `catalogo.ts`; cada
+ * hallazgo lleva severidad, código, celda A1, fila, columna, encabezado canónico y un
+ * mensaje que dice qué está mal y qué escribir en su lugar.
+ *
+ * Sin falsas alarmas: lo que la spec considera correcto (META 1 en `pat-organo`, PORCENTAJE
+ * 0 con 0 cumplidas, UNIDADES vacías = 0, `$0`, `25%`) no produce nada.
+ */
+import { redondear2 } from "../calculos";
+import type { Deteccion } from "../deteccion";
+import { CATALOGO_ESTATUS, esEstatusManual, leerEstatus } from "../estatus";
+import { vacio, type Actividad, type EstructuraHoja, type FilaHoja, type LineaMeta } from "../filas";
+import type { Columna, Formato, Rol } from "../formatos";
+import { calcularFila, cifra, cifra2, type CalculosFila } from "../llenado/calculo";
+import type { Metodo } from "../metodo";
+import { formatear } from "../resultado";
+import type { Estatus, Hallazgo, HojaDatos, Sentido, Texto, ValorCelda } from "../tipos";
+import {
+  buscarMarcador, citar, FRECUENCIAS, formatoEsPorcentaje, leerCantidad, leerFrecuencia, leerMes, leerSentido, normalizar,
+  type Cantidad,
+} from "../valores";
+import { CATALOGO } from "./catalogo";
+import { direccion, letraColumna } from "./direcciones";
+import { metodoEnCache } from "./metodos";
+
+export { CATALOGO, listarTiposHallazgo, type TipoHallazgo } from "./catalogo";
+export { letraColumna, direccion } from "./direcciones";
+
+export interface OpcionesValidacion {
+  readonly corte?: number | null;
+}
+
+export interface ResultadoValidacion {
+  readonly actividades: Actividad[];
+  readonly hallazgos: Hallazgo[];
+}
+
+type Parametros = Record<string, string | number>;
+
+const SUGERENCIA_REQUERIDA: Partial<Record<Rol, Texto>> = {
+  actividad: { es: "Escriba la actividad o línea de acción que se realizará.", en: "Write the activity or line of action to carry out." },
+  indicador: { es: "Escriba el nombre del indicador, por ejemplo «Porcentaje de informes entregados».", en: "Write the indicator's name, for example \"Porcentaje de informes entregados\"." },
+  metodo: { es: "Escriba cómo se calcula, por ejemplo «Documentos realizados / Documentos programados × 100».", en: "Write how it is computed, for example \"Documentos realizados / Documentos programados × 100\"." },
+  frecuencia: { es: `Escriba una de: ${FRECUENCIAS.map((f) => f.nombre).join(", ")}.`, en: `Write one of: ${FRECUENCIAS.map((f) => f.nombre).join(", ")}.` },
+  unidad: { es: "Escriba la unidad de medida, por ejemplo Documento, Informe o Porcentaje.", en: "Write the unit of measure, for example Documento, Informe or Porcentaje." },
+  meta: { es: "Escriba la meta: un número mayor que 0.", en: "Write the goal: a number greater than 0." },
+  objetivo: { es: "Escriba el objetivo al que pertenece el indicador.", en: "Write the objective the indicator belongs to." },
+  clave: { es: "Escriba la clave del proyecto, por ejemplo A001.", en: "Write the project key, for example A001." },
+};
+
+const SUGERENCIA_NUMERO: Partial<Record<Rol, Texto>> = {
+  valor1: { es: "Escriba la cifra medida (por ejemplo 8); el texto de la plantilla solo describe qué contar.", en: "Write the measured figure (for example 8); the template's text only describes what to count." },
+  valor2: { es: "Escriba la cifra medida (por ejemplo 10); el texto de la plantilla solo describe qué contar.", en: "Write the measured figure (for example 10); the template's text only describes what to count." },
+  alcanzado: { es: "Escriba cuánto se ha cumplido, solo la cifra (0 si nada).", en: "Write how much has been achieved, only the figure (0 if nothing)." },
+  avance: { es: "Escriba el avance como número o porcentaje, por ejemplo 25%.", en: "Write the progress as a number or percentage, for example 25%." },
+  modificado: { es: "Escriba la meta modificada, solo la cifra.", en: "Write the modified goal, only the figure." },
+  presupuesto: { es: "Escriba el importe solo con cifras, por ejemplo 1,200.50 o $0.", en: "Write the amount in figures only, for example 1,200.50 or $0." },
+  presupuestoAprobado: { es: "Escriba el importe solo con cifras, por ejemplo 1,200.50.", en: "Write the amount in figures only, for example 1,200.50." },
+  presupuestoModificado: { es: "Escriba el importe solo con cifras, por ejemplo 1,200.50.", en: "Write the amount in figures only, for example 1,200.50." },
+  presupuestoDevengado: { es: "Escriba el importe solo con cifras, por ejemplo 1,200.50.", en: "Write the amount in figures only, for example 1,200.50." },
+  mujer: { es: "Escriba el número de mujeres (0 si ninguna).", en: "Write the number of women (0 if none)." },
+  hombre: { es: "Escriba el número de hombres (0 si ninguno).", en: "Write the number of men (0 if none)." },
+  persona: { es: "Escriba el total de personas (MUJER + HOMBRE).", en: "Write the total of people (MUJER + HOMBRE)." },
+};
+
+/** Roles numéricos que no son meta: lo alcanzado, los valores de cálculo, presupuestos, personas. */
+const ROLES_NUMERICOS: ReadonlySet<Rol> = new Set<Rol>([
+  "alcanzado", "valor1", "valor2", "avance", "modificado", "presupuesto", "presupuestoAprobado", "presupuestoModificado",
+  "presupuestoDevengado", "mujer", "hombre", "persona",
+]);
+
+const DIMENSIONES = new Set(["eficacia", "eficiencia", "economia", "calidad"]);
+const UNIDADES_PORCENTAJE = new Set(["porcentaje", "%", "porciento", "por ciento", "porcentajes"]);
+const UNIDADES_DOCUMENTO = new Set(["documento", "documentos", "informe", "informes", "reporte", "reportes"]);
+const NUMERICO = /^\s*[$]?\s*\d+(?:[.,]\d+)?\s*%?\s*$/;
+const VARIAS_CIFRAS = /^\s*\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)+\s*$/;
+
+// Cachés de textos repetidos (frecuencias, unidades, estatus se repiten fila tras fila).
+const CACHE_NORMAL = new Map<string, string>();
+function normal(t: string): string {
+  let r = CACHE_NORMAL.get(t);
+  if (r === undefined) {
+    r = normalizar(t);
+    if (CACHE_NORMAL.size > 20000) CACHE_NORMAL.clear();
+    CACHE_NORMAL.set(t, r);
+  }
+  return r;
+}
+const CACHE_MARCADOR = new Map<string, string | null>();
+function marcador(t: string): string | null {
+  let r = CACHE_MARCADOR.get(t);
+  if (r === undefined) {
+    // Solo vale la pena buscar si aparece «x», «_» o «(».
+    r = /[xX_(]/.test(t) ? buscarMarcador(t) : null;
+    if (CACHE_MARCADOR.size > 20000) CACHE_MARCADOR.clear();
+    CACHE_MARCADOR.set(t, r);
+  }
+  return r;
+}
+
+/** Memoriza una lectura por texto (frecuencias, estatus, tendencias y meses se repiten). */
+function memo<T>(leer: (v: ValorCelda | undefined) => T): (v: ValorCelda | undefined) => T {
+  const cache = new Map<string, T>();
+  return (v) => {
+    if (typeof v !== "string" || v.length > 60) return leer(v);
+    let r = cache.get(v);
+    if (r === undefined) {
+      r = leer(v);
+      if (cache.size > 5000) cache.clear();
+      cache.set(v, r);
+    }
+    return r;
+  };
+}
+const leerFrecuenciaM = memo(leerFrecuencia);
+const leerEstatusM = memo(leerEstatus);
+const leerSentidoM = memo(leerSentido);
+const leerMesM = memo(leerMes);
+
+const SIN_HEREDADAS: ReadonlyArray<string> = Object.freeze([]);
+
+function texto(v: ValorCelda | undefined): string | null {
+  if (vacio(v)) return null;
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  return String(v).trim();
+}
+
+/** Divide una celda de varias metas en líneas (sin líneas vacías). */
+function lineasDe(v: ValorCelda | undefined): ValorCelda[] {
+  if (vacio(v)) return [];
+  if (typeof v !== "string") return [v ?? null];
+  return v.split(/\r?\n/).map((s) => s.trim()).filter((s) => s.length > 0);
+}
+
+class Emisor {
+  readonly hallazgos: Hallazgo[] = [];
+  /** Columna (base 0) de cada hallazgo, para ordenar. */
+  readonly columnas: number[] = [];
+  private readonly vistos = new Set<string>();
+  /** Celdas con al menos un error (fila0 × 16384 + col0), para no encimar avisos en la misma celda. */
+  readonly conError = new Set<number>();
+
+  emitir(codigo: string, fila0: number, col0: number, encabezado: string, p: Parametros = {}): void {
+    const tipo = CATALOGO[codigo];
+    if (!tipo) throw new Error(`Código de hallazgo desconocido: ${codigo}`);
+    const celda = direccion(fila0 + 1, col0);
+    const llave = `${celda}|${codigo}`;
+    if (this.vistos.has(llave)) return;
+    this.vistos.add(llave);
+    if (tipo.severidad === "error") this.conError.add(fila0 * 16384 + col0);
+    const parametros: Parametros = { encabezado, ...p };
+    const parametrosEn: Parametros = { ...parametros };
+    for (const k of Object.keys(p)) if (k.endsWith("En")) parametrosEn[k.slice(0, -2)] = p[k];
+    this.columnas.push(col0);
+    this.hallazgos.push({
+      codigo, severidad: tipo.severidad, celda, fila: fila0 + 1, columna: letraColumna(col0), encabezado,
+      mensaje: formatear(tipo.mensaje.es, parametros).replace(/\s+$/, ""),
+      mensajeEn: formatear(tipo.mensaje.en, parametrosEn).replace(/\s+$/, ""),
+    });
+  }
+
+  tieneError(fila0: number, col0: number): boolean {
+    return this.conError.size > 0 && this.conError.has(fila0 * 16384 + col0);
+  }
+}
+
+interface Contexto {
+  readonly hoja: HojaDatos;
+  readonly det: Deteccion;
+  readonly formato: Formato;
+  readonly emisor: Emisor;
+  readonly corte: number | null;
+  readonly reglas: ReadonlySet<string>;
+  readonly claves: Map<string, number>;
+  /** Columnas presentes en la hoja, por rol. */
+  readonly porRol: Partial<Record<Rol, Columna>>;
+  /** Columnas numéricas de entrada presentes (no calculadas). */
+  readonly numericas: ReadonlyArray<Columna>;
+  /** Columnas calculadas numéricas presentes (de una sola meta). */
+  readonly calculadasNumericas: ReadonlyArray<Columna>;
+}
+
+/** Valida las actividades de una hoja ya detectada y recorrida. */
+export function validarHoja(hoja: HojaDatos, det: Deteccion, estructura: EstructuraHoja, opciones: OpcionesValidacion = {}): ResultadoValidacion {
+  const formato = det.formato;
+  const porRol: Partial<Record<Rol, Columna>> = {};
+  for (const c of formato.columnas) if (det.columnas[c.clave] !== undefined && formato.porRol[c.rol] === c) porRol[c.rol] = c;
+  const ctx: Contexto = {
+    hoja, det, formato, emisor: new Emisor(), corte: opciones.corte ?? null,
+    reglas: new Set(formato.reglas), claves: new Map(), porRol,
+    numericas: [...ROLES_NUMERICOS].map((r) => porRol[r]).filter((c): c is Columna => !!c && !c.calculada),
+    calculadasNumericas: formato.columnas.filter((c) => c.calculada && c.tipo !== "estatus" && det.columnas[c.clave] !== undefined && !(c.porMeta && formato.variasMetasPorCelda)),
+  };
+  const actividades: Actividad[] = [];
+  for (const fila of estructura.filas) {
+    if (fila.tipo !== "actividad") continue;
+    actividades.push(validarFila(ctx, fila));
+  }
+  // Por fila y columna (y código, para un orden estable): llave numérica, sin comparar textos.
+  const { hallazgos, columnas } = ctx.emisor;
+  const indices = hallazgos.map((_, i) => i);
+  indices.sort((a, b) => hallazgos[a].fila - hallazgos[b].fila || columnas[a] - columnas[b] || (hallazgos[a].codigo < hallazgos[b].codigo ? -1 : hallazgos[a].codigo > hallazgos[b].codigo ? 1 : 0));
+  return { actividades, hallazgos: indices.map((i) => hallazgos[i]) };
+}
+
+function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
+  const { formato, det, emisor, hoja, reglas } = ctx;
+  const f0 = fila.fila0;
+  const invalidas = new Set<string>();
+  const formatos = hoja.formatosNumero?.[f0];
+  const formulas = hoja.formulas?.[f0];
+
+  const porRol = ctx.porRol;
+  const col = (rol: Rol): Columna | undefined => porRol[rol];
+  const idx = (c: Columna): number => det.columnas[c.clave];
+  const crudo = (c: Columna | undefined): ValorCelda => (c ? fila.valores[c.orden] ?? null : null);
+  const propio = (c: Columna): boolean => !fila.heredada[c.orden];
+  const fmt = (c: Columna): string | null => formatos?.[idx(c)] ?? null;
+  const emitir = (codigo: string, c: Columna, p: Parametros = {}): void => {
+    emisor.emitir(codigo, f0, idx(c), c.encabezado, p);
+  };
+
+  // 1. Obligatorias.
+  if (reglas.has("requeridas")) {
+    for (const c of formato.columnas) {
+      if (!c.obligatoria || det.columnas[c.clave] === undefined) continue;
+      if (vacio(fila.valores[c.orden])) {
+        const s = SUGERENCIA_REQUERIDA[c.rol] ?? { es: "Escriba el dato que corresponde.", en: "Write the corresponding data." };
+        emitir("celda-requerida-vacia", c, { sugerencia: s.es, sugerenciaEn: s.en });
+        invalidas.add(c.clave);
+      }
+    }
+  }
+
+  // 2. Lectura por tipo.
+  const leerMesCol = (rol: Rol): number | null => {
+    const c = col(rol);
+    if (!c) return null;
+    const r = leerMesM(crudo(c));
+    if (r.ok) return r.valor;
+    if (propio(c) && reglas.has("meses")) emitir("mes-invalido", c, { valor: citar(crudo(c)) });
+    invalidas.add(c.clave);
+    return null;
+  };
+  let mesInicial = leerMesCol("mesInicial");
+  let mesFinal = leerMesCol("mesFinal");
+  if (mesInicial !== null && mesFinal !== null && mesInicial > mesFinal) {
+    const c = col("mesInicial")!;
+    if (reglas.has("meses")) emitir("meses-invertidos", c, { inicial: mesInicial, final: mesFinal });
+    invalidas.add(c.clave);
+    invalidas.add(col("mesFinal")!.clave);
+    mesInicial = mesFinal = null;
+  }
+
+  let frecuencia: string | null = null;
+  let mesesFrecuencia: number | null = null;
+  const cFrec = col("frecuencia");
+  if (cFrec) {
+    const r = leerFrecuenciaM(crudo(cFrec));
+    if (r.ok) {
+      frecuencia = r.valor?.nombre ?? null;
+      mesesFrecuencia = r.valor?.meses ?? null;
+    } else {
+      if (propio(cFrec) && reglas.has("frecuencia")) emitir("frecuencia-invalida", cFrec, { detalle: `${cFrec.encabezado}: ${r.error.mensaje}`, detalleEn: `${cFrec.encabezado}: ${r.error.mensajeEn}` });
+      invalidas.add(cFrec.clave);
+    }
+  }
+
+  const leerNumeroCol = (c: Columna | undefined, opciones: { esMeta?: boolean } = {}): Cantidad | null => {
+    if (!c || c.porMeta && formato.variasMetasPorCelda) return null;
+    const v = crudo(c);
+    const r = leerCantidad(v, fmt(c));
+    if (!r.ok) {
+      invalidas.add(c.clave);
+      if (!propio(c) || c.calculada) return null;
+      if (opciones.esMeta) {
+        if (reglas.has("meta")) emitir("meta-no-numerica", c, { valor: citar(v), ejemplo: formato.metaEsValorIndicador ? "100%" : "6" });
+      } else if (reglas.has("alcanzado")) {
+        const s = SUGERENCIA_NUMERO[c.rol] ?? { es: "Escriba solo la cifra.", en: "Write only the figure." };
+        emitir("valor-no-numerico", c, { valor: citar(v), sugerencia: s.es, sugerenciaEn: s.en });
+      }
+      return null;
+    }
+    const q = r.valor;
+    if (q === null) return null;
+    if (opciones.esMeta) {
+      if (!(q.valor > 0)) {
+        invalidas.add(c.clave);
+        if (propio(c) && reglas.has("meta")) emitir("meta-no-positiva", c, { valor: cifra(q.valor), ejemplo: formato.metaEsValorIndicador ? "100%" : "6" });
+      }
+    } else if (q.valor < 0 && !c.calculada) {
+      invalidas.add(c.clave);
+      if (propio(c) && reglas.has("alcanzado")) emitir("valor-negativo", c, { valor: cifra(q.valor) });
+    }
+    return q;
+  };
+
+  const cMeta = col("meta");
+  const metaQ = leerNumeroCol(cMeta, { esMeta: true });
+  const numeros: Partial<Record<Rol, number | null>> = {};
+  for (const c of ctx.numericas) {
+    const q = leerNumeroCol(c);
+    numeros[c.rol] = q && !invalidas.has(c.clave) ? q.valor : null;
+  }
+  // Calculadas: se leen sin emitir (la regla «calculados» las compara).
+  const calculadas: Partial<Record<Rol, Cantidad | null | "texto">> = {};
+  for (const c of ctx.calculadasNumericas) {
+    const r = leerCantidad(crudo(c), fmt(c));
+    calculadas[c.rol] = r.ok ? r.valor : "texto";
+  }
+
+  let estatus: Estatus | null = null;
+  const cEst = col("estatus");
+  if (cEst) {
+    const r = leerEstatusM(crudo(cEst));
+    if (r.ok) estatus = r.valor;
+    else if (propio(cEst) && reglas.has("estatus")) emitir("estatus-invalido", cEst, { valor: citar(crudo(cEst)), lista: CATALOGO_ESTATUS.join(", ") });
+  }
+
+  let sentido: Sentido = "ascendente";
+  const cTend = col("tendencia");
+  if (cTend) {
+    const r = leerSentidoM(crudo(cTend));
+    if (r.ok) sentido = r.valor;
+    else {
+      invalidas.add(cTend.clave);
+      if (propio(cTend) && reglas.has("tendencia")) emitir("tendencia-invalida", cTend, { valor: citar(crudo(cTend)) });
+    }
+  }
+
+  const cDim = col("dimension");
+  const dimension = texto(crudo(cDim));
+  if (cDim && dimension !== null && propio(cDim) && reglas.has("dimension") && !DIMENSIONES.has(normal(dimension)) && !marcador(dimension)) {
+    emitir("dimension-invalida", cDim, { valor: citar(dimension) });
+  }
+
+  const cMet = col("metodo");
+  const metodoTexto = texto(crudo(cMet));
+  let metodo: Metodo | null = null;
+  if (cMet && metodoTexto !== null) {
+    const r = metodoEnCache(metodoTexto);
+    if (r.ok) metodo = r.valor;
+    else {
+      invalidas.add(cMet.clave);
+      if (propio(cMet) && reglas.has("metodo") && !marcador(metodoTexto)) {
+        emitir("metodo-invalido", cMet, { detalle: `${cMet.encabezado}: ${r.error.mensaje}`, detalleEn: `${cMet.encabezado}: ${r.error.mensajeEn}` });
+      }
+    }
+  }
+
+  const cUni = col("unidad");
+  const unidadCrudo = crudo(cUni);
+  const unidad = formato.variasMetasPorCelda ? null : texto(unidadCrudo);
+  if (cUni && unidad !== null && propio(cUni) && reglas.has("unidad") && (typeof unidadCrudo === "number" || NUMERICO.test(unidad))) {
+    emitir("unidad-numerica", cUni, { valor: citar(unidadCrudo) });
+  }
+
+  // 3. Varias metas por celda (una por línea).
+  const metas: LineaMeta[] = [];
+  if (formato.variasMetasPorCelda) leerMetas(ctx, fila, metas, invalidas, col, emitir, fmt);
+
+  const indicador = texto(crudo(col("indicador")));
+  const indicadorNormal = indicador ? normal(indicador) : "";
+  const unidadNormal = unidad ? normal(unidad) : "";
+  const metaEnPorcentaje = metaQ?.porcentaje ?? false;
+  const esPorcentaje = (metodo !== null && (metodo.multiplicaPor100 || metodo.divideEntre100)) || UNIDADES_PORCENTAJE.has(unidadNormal) ||
+    indicadorNormal.startsWith("porcentaje") || metaEnPorcentaje;
+
+  // 4. Reglas de la fila.
+  const meta = metaQ && !invalidas.has(cMeta?.clave ?? "") ? metaQ.valor : null;
+
+  if (cMet && metodo && propio(cMet)) {
+    const sumaNota = formato.porRol.alcanzado?.calculada && esPorcentaje;
+    if (metodo.divideEntre100 && reglas.has("metodo")) {
+      const ast = metodo.ast;
+      const izquierda = ast.tipo === "binario" ? metodo.texto.slice(ast.izquierda.inicio, ast.izquierda.fin).replace(/\s+/g, " ").trim() : "(A / B)";
+      emitir("metodo-divide-entre-100", cMet, {
+        correccion: `${izquierda} × 100`,
+        nota: sumaNota ? " Al llenar, el «/100» se lee como «× 100»." : "",
+        notaEn: sumaNota ? " When filling, the \"/100\" is read as \"× 100\"." : "",
+      });
+    } else if (!metodo.multiplicaPor100 && !metodo.divideEntre100 && reglas.has("porcentaje-indicador")) {
+      let motivo: Texto | null = null;
+      if (indicadorNormal.startsWith("porcentaje")) motivo = { es: `El indicador se llama «${citar(indicador)}»`, en: `The indicator is called "${citar(indicador)}"` };
+      else if (formato.metaEsValorIndicador && metaEnPorcentaje) motivo = { es: "La meta está escrita en porcentaje", en: "The goal is written as a percentage" };
+      else if (formato.metaEsValorIndicador && UNIDADES_PORCENTAJE.has(unidadNormal)) motivo = { es: "La unidad de medida es Porcentaje", en: "The unit of measure is Porcentaje" };
+      if (motivo) {
+        const nota = sumaNota && metodo.clase === "razon";
+        emitir("porcentaje-sin-por-100", cMet, {
+          motivo: motivo.es, motivoEn: motivo.en, valor: citar(metodoTexto),
+          nota: nota ? " Al llenar, el resultado se multiplica por 100." : "",
+          notaEn: nota ? " When filling, the result is multiplied by 100." : "",
+        });
+      }
+    }
+  }
+
+  if (cMeta && meta !== null && propio(cMeta) && reglas.has("meta-uno") && formato.metaEsValorIndicador && esPorcentaje && meta === 1 && !metaEnPorcentaje) {
+    emitir("meta-porcentaje-uno", cMeta);
+    invalidas.add(cMeta.clave);
+  }
+
+  if (cMeta && meta !== null && reglas.has("periodos") && mesInicial !== null && mesFinal !== null && mesesFrecuencia !== null && frecuencia !== null &&
+      !(formato.metaEsValorIndicador && esPorcentaje) && !metaEnPorcentaje &&
+      (indicadorNormal.startsWith("informe") || UNIDADES_DOCUMENTO.has(unidadNormal))) {
+    const periodos = Math.ceil((mesFinal - mesInicial + 1) / mesesFrecuencia);
+    if (meta !== periodos) {
+      const fr = FRECUENCIAS.find((x) => x.nombre === frecuencia);
+      const en: Record<string, string> = { Mensual: "monthly", Bimestral: "bimonthly", Trimestral: "quarterly", Cuatrimestral: "four-monthly", Semestral: "half-yearly", Anual: "yearly", Bienal: "biennial" };
+      emitir("meta-periodos", cMeta, { frecuencia: (fr?.nombre ?? frecuencia).toLowerCase(), frecuenciaEn: en[frecuencia] ?? frecuencia, inicial: mesInicial, final: mesFinal, periodos, meta: cifra(meta) });
+    }
+  }
+
+  // Marcadores de plantilla e inyección de fórmulas.
+  if (reglas.has("marcadores")) {
+    for (const c of formato.columnas) {
+      const i = det.columnas[c.clave];
+      if (i === undefined || !propio(c)) continue;
+      const v = fila.valores[c.orden];
+      if (typeof v !== "string" || emisor.tieneError(f0, i)) continue;
+      const m = marcador(v);
+      if (m) {
+        emitir("marcador-plantilla", c, { marcador: m });
+        if (c.rol === "metodo") invalidas.add(c.clave);
+      }
+    }
+  }
+  if (reglas.has("inyeccion")) {
+    const filaCruda = hoja.valores[f0] ?? [];
+    for (let i = 0; i < filaCruda.length; i++) {
+      const v = filaCruda[i];
+      if (typeof v !== "string" || v.length < 2) continue;
+      const k = v.charCodeAt(0);
+      if (k !== 61 && k !== 43 && k !== 45 && k !== 64) continue; // = + - @
+      if (formulas?.[i]) continue;
+      if (/^[-=_]+$/.test(v.trim()) || leerCantidad(v).ok) continue; // «-», «---» o un número escrito («-5»)
+      const c = formato.columnas.find((x) => det.columnas[x.clave] === i);
+      emisor.emitir("inyeccion-formula", f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, { signo: v[0], valor: citar(v) });
+    }
+  }
+
+  // Actividad leída.
+  const alcanzadoCol = col("alcanzado");
+  let alcanzado: number | null = null;
+  if (formato.variasMetasPorCelda) alcanzado = metas[0]?.alcanzado ?? null;
+  else if (alcanzadoCol?.calculada) {
+    const q = calculadas.alcanzado;
+    alcanzado = q && q !== "texto" ? q.valor : null;
+  } else alcanzado = numeros.alcanzado ?? numeros.avance ?? null;
+  const porc = calculadas.porcentaje;
+  const porA = calculadas.porAlcanzar;
+
+  const act: Actividad = {
+    fila: f0 + 1,
+    numero: texto(crudo(col("numero"))),
+    politicas: texto(crudo(col("politicas"))),
+    programa: texto(crudo(col("programa"))),
+    objetivo: texto(crudo(col("objetivo"))),
+    heredadas: fila.conHerencia ? formato.columnas.filter((c) => fila.heredada[c.orden]).map((c) => c.clave) : SIN_HEREDADAS,
+    actividad: texto(crudo(col("actividad"))),
+    indicador,
+    definicion: texto(crudo(col("definicion"))),
+    dimension,
+    metodo: metodoTexto,
+    mesInicial, mesFinal, frecuencia, mesesFrecuencia,
+    unidad: formato.variasMetasPorCelda ? metas[0]?.unidad ?? null : unidad,
+    lineaBase: texto(crudo(col("lineaBase"))),
+    meta: formato.variasMetasPorCelda ? metas[0]?.programado ?? null : meta,
+    metaEnPorcentaje,
+    alcanzado,
+    valor1: numeros.valor1 ?? null,
+    valor2: numeros.valor2 ?? null,
+    porAlcanzar: porA && porA !== "texto" ? porA.valor : null,
+    porcentaje: formato.variasMetasPorCelda ? metas[0]?.porcentaje ?? null : porc && porc !== "texto" ? porc.valor : null,
+    sentido,
+    estatus,
+    clave: texto(crudo(col("clave"))),
+    presupuesto: numeros.presupuesto ?? numeros.presupuestoAprobado ?? null,
+    presupuestoModificado: numeros.presupuestoModificado ?? null,
+    presupuestoDevengado: numeros.presupuestoDevengado ?? null,
+    mujer: numeros.mujer ?? null,
+    hombre: numeros.hombre ?? null,
+    persona: numeros.persona ?? null,
+    metas,
+    esPorcentaje,
+    invalidas: [...invalidas],
+  };
+
+  const calc = calcularFila(act, formato, ctx.corte);
+  if (reglas.has("calculados")) revisarCalculadas(ctx, fila, calc, calculadas, emitir, fmt);
+  if (reglas.has("estatus") && cEst && estatus !== null && !esEstatusManual(estatus) && propio(cEst)) {
+    const e = calc.estatus;
+    if (e && e.valor !== estatus && !(estatus === "NO CUMPLIDA" && ctx.corte === null && e.valor !== "CUMPLIDA")) {
+      emitir("estatus-contradictorio", cEst, { valor: estatus, motivo: e.calculo.es, motivoEn: e.calculo.en, esperado: String(e.valor) });
+    }
+  }
+  if (reglas.has("sobrecumplimiento")) revisarSobrecumplimiento(act, formato, calc, col, emitir);
+
+  if (reglas.has("personas")) {
+    const cP = col("persona");
+    if (cP && act.persona !== null && act.mujer !== null && act.hombre !== null && Math.abs(act.mujer + act.hombre - act.persona) > 1e-9) {
+      emitir("personas-no-suman", cP, { persona: cifra(act.persona), mujer: cifra(act.mujer), hombre: cifra(act.hombre), suma: cifra(act.mujer + act.hombre) });
+    }
+  }
+  if (reglas.has("presupuesto")) {
+    const cD = col("presupuestoDevengado");
+    if (cD && act.presupuestoDevengado !== null && act.presupuestoModificado !== null && act.presupuestoDevengado > act.presupuestoModificado + 1e-9) {
+      emitir("devengado-mayor-modificado", cD, { devengado: montos(act.presupuestoDevengado), modificado: montos(act.presupuestoModificado) });
+    }
+  }
+  if (reglas.has("clave-repetida")) {
+    const cC = col("clave");
+    if (cC && act.clave !== null && propio(cC)) {
+      const k = normal(act.clave).toUpperCase();
+      const primera = ctx.claves.get(k);
+      if (primera !== undefined) emitir("clave-repetida", cC, { valor: act.clave, primera });
+      else ctx.claves.set(k, f0 + 1);
+    }
+  }
+  return act;
+}
+
+function montos(x: number): string {
+  return redondear2(x).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}
+
+type Col = (rol: Rol) => Columna | undefined;
+type Emitir = (codigo: string, c: Columna, p?: Parametros) => void;
+
+function leerMetas(
+  ctx: Contexto, fila: FilaHoja, metas: LineaMeta[], invalidas: Set<string>, col: Col, emitir: Emitir, fmt: (c: Columna) => string | null,
+): void {
+  const { formato, reglas } = ctx;
+  const porMeta = formato.columnas.filter((c) => c.porMeta && ctx.det.columnas[c.clave] !== undefined);
+  const lineas = new Map<string, ValorCelda[]>();
+  for (const c of porMeta) lineas.set(c.clave, lineasDe(fila.valores[c.orden]));
+  const cUni = col("unidad");
+  const cProg = col("meta");
+  const referencia = cUni && (lineas.get(cUni.clave)?.length ?? 0) > 0 ? cUni : cProg;
+  const esperadas = referencia ? lineas.get(referencia.clave)?.length ?? 0 : 0;
+  if (esperadas === 0) return;
+
+  const numerosDe = (c: Columna | undefined, esMeta: boolean): Array<number | null> | null => {
+    if (!c) return null;
+    const ls = lineas.get(c.clave) ?? [];
+    if (ls.length === 0) return null;
+    if (ls.length !== esperadas) {
+      invalidas.add(c.clave);
+      if (c.calculada) return null; // la compara «calculados»
+      if (reglas.has("lineas-meta")) {
+        const crudo = fila.valores[c.orden];
+        const juntas = ls.length === 1 && typeof crudo === "string" && VARIAS_CIFRAS.test(crudo);
+        emitir("lineas-meta-desiguales", c, {
+          lineas: ls.length, esperadas, referencia: referencia!.encabezado,
+          detalle: juntas ? ` «${citar(crudo)}» tiene varias cifras en una sola línea.` : "",
+          detalleEn: juntas ? ` "${citar(crudo)}" holds several figures on a single line.` : "",
+        });
+      }
+      return null;
+    }
+    const r: Array<number | null> = [];
+    for (let i = 0; i < ls.length; i++) {
+      const q = leerCantidad(ls[i], fmt(c));
+      if (!q.ok) {
+        invalidas.add(c.clave);
+        if (!c.calculada) {
+          const s = SUGERENCIA_NUMERO[c.rol] ?? { es: "Escriba solo la cifra, una por línea.", en: "Write only the figure, one per line." };
+          if (esMeta && reglas.has("meta")) emitir("meta-no-numerica", c, { valor: `línea ${i + 1}: ${citar(ls[i])}`, ejemplo: "12.00" });
+          else if (reglas.has("alcanzado")) emitir("valor-no-numerico", c, { valor: `línea ${i + 1}: ${citar(ls[i])}`, sugerencia: `${s.es} Una cifra por línea.`, sugerenciaEn: `${s.en} One figure per line.` });
+        }
+        return null;
+      }
+      const v = q.valor?.valor ?? null;
+      if (v !== null && !c.calculada) {
+        if (esMeta && !(v > 0)) {
+          invalidas.add(c.clave);
+          if (reglas.has("meta")) emitir("meta-no-positiva", c, { valor: ls.length > 1 ? `${cifra(v)} (línea ${i + 1})` : cifra(v), ejemplo: "12.00" });
+          return null;
+        }
+        if (!esMeta && v < 0) {
+          invalidas.add(c.clave);
+          if (reglas.has("alcanzado")) emitir("valor-negativo", c, { valor: ls.length > 1 ? `${cifra(v)} (línea ${i + 1})` : cifra(v) });
+          return null;
+        }
+      }
+      r.push(v);
+    }
+    return r;
+  };
+  const unidades = cUni ? lineas.get(cUni.clave) ?? [] : [];
+  const prog = numerosDe(cProg, true);
+  const mod = numerosDe(col("modificado"), false);
+  const alc = numerosDe(col("alcanzado"), false);
+  const por = numerosDe(col("porcentaje"), false);
+  for (let i = 0; i < esperadas; i++) {
+    metas.push({
+      linea: i + 1,
+      unidad: unidades[i] !== undefined ? String(unidades[i]) : null,
+      programado: prog?.[i] ?? null,
+      modificado: mod?.[i] ?? null,
+      alcanzado: alc?.[i] ?? null,
+      porcentaje: por?.[i] ?? null,
+    });
+  }
+}
+
+function revisarCalculadas(
+  ctx: Contexto, fila: FilaHoja, calc: CalculosFila, calculadas: Partial<Record<Rol, Cantidad | null | "texto">>, emitir: Emitir,
+  fmt: (c: Columna) => string | null,
+): void {
+  const { formato } = ctx;
+  for (const c of formato.columnas) {
+    if (!c.calculada || c.tipo === "estatus" || ctx.det.columnas[c.clave] === undefined || fila.heredada[c.orden]) continue;
+    const crudo = fila.valores[c.orden];
+    if (vacio(crudo)) continue;
+    const esperado = calc[c.rol];
+    const enPorcentaje = formatoEsPorcentaje(fmt(c));
+    const mostrar = (x: number): string => (enPorcentaje ? `${cifra(x)}%` : cifra(x));
+
+    if (c.porMeta && formato.variasMetasPorCelda) {
+      if (!esperado?.lineas) continue;
+      const ls = lineasDe(crudo);
+      const esperadoTexto = esperado.lineas.map(cifra2).join(" / ");
+      if (ls.length !== esperado.lineas.length) {
+        emitir("calculo-discrepante", c, {
+          valor: ls.map((l) => citar(l)).join(" / "),
+          calculo: `debe tener ${esperado.lineas.length} línea(s): ${esperado.calculo.es}`,
+          calculoEn: `it must have ${esperado.lineas.length} line(s): ${esperado.calculo.en}`,
+          esperado: esperadoTexto,
+        });
+        continue;
+      }
+      for (let i = 0; i < ls.length; i++) {
+        const q = leerCantidad(ls[i], fmt(c));
+        const ok = q.ok && q.valor !== null && Math.abs(redondear2(q.valor.valor) - esperado.lineas[i]) < 0.0101;
+        if (!ok) {
+          const parte = esperado.calculo.es.split("; ")[i] ?? esperado.calculo.es;
+          emitir("calculo-discrepante", c, {
+            valor: ls.map((l) => citar(l)).join(" / "),
+            calculo: `en la línea ${i + 1}, ${parte}`,
+            calculoEn: `on line ${i + 1}, ${parte}`,
+            esperado: esperadoTexto,
+          });
+          break;
+        }
+      }
+      continue;
+    }
+
+    const leido = calculadas[c.rol];
+    if (leido === "texto") {
+      if (esperado && typeof esperado.valor === "number") {
+        emitir("calculo-discrepante", c, { valor: citar(crudo), calculo: esperado.calculo.es, calculoEn: esperado.calculo.en, esperado: mostrar(esperado.valor) });
+      } else emitir("calculado-con-texto", c, { valor: citar(crudo) });
+      continue;
+    }
+    if (!leido || !esperado || typeof esperado.valor !== "number") continue;
+    if (Math.abs(redondear2(leido.valor) - redondear2(esperado.valor)) >= 0.0101) {
+      emitir("calculo-discrepante", c, { valor: leido.porcentaje ? `${cifra(leido.valor)}%` : cifra(leido.valor), calculo: esperado.calculo.es, calculoEn: esperado.calculo.en, esperado: mostrar(esperado.valor) });
+    }
+  }
+}
+
+function revisarSobrecumplimiento(act: Actividad, formato: Formato, calc: CalculosFila, col: Col, emitir: Emitir): void {
+  if (act.sentido !== "ascendente") return;
+  const cAlc = col("alcanzado") ?? col("avance");
+  if (!cAlc) return;
+  if (formato.variasMetasPorCelda) {
+    for (const m of act.metas) {
+      const base = m.modificado ?? m.programado;
+      if (m.alcanzado !== null && base !== null && base > 0 && m.alcanzado > base + 1e-9) {
+        emitir("sobrecumplimiento", cAlc, { alcanzado: cifra(m.alcanzado), meta: cifra(base), porcentaje: cifra((m.alcanzado / base) * 100) });
+        return;
+      }
+    }
+    return;
+  }
+  if (cAlc.rol === "avance") {
+    if (act.alcanzado !== null && act.alcanzado > 100 + 1e-9 && !act.invalidas.includes(cAlc.clave)) {
+      emitir("sobrecumplimiento", cAlc, { alcanzado: `${cifra(act.alcanzado)} %`, meta: "100 %", porcentaje: cifra(act.alcanzado) });
+    }
+    return;
+  }
+  if (act.meta === null || !(act.meta > 0) || act.invalidas.includes(formato.porRol.meta?.clave ?? "")) return;
+  const c = calc.alcanzado;
+  const alcanzado = c && typeof c.valor === "number" ? redondear2(c.valor) : act.alcanzado;
+  if (alcanzado !== null && alcanzado > act.meta + 1e-9 && !act.invalidas.includes(cAlc.clave)) {
+    emitir("sobrecumplimiento", cAlc, { alcanzado: cifra(alcanzado), meta: cifra(act.meta), porcentaje: cifra((alcanzado / act.meta) * 100) });
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * Direcciones A1 para la capa de Excel: columnas ↔ índices, celdas y rangos (base 0),
+ * y las listas de áreas que devuelve Excel («Hoja1!A1:B2,Hoja1!D4»). Puro, sin Office.
+ */
+
+export interface Celda {
+  /** Fila base 0. */
+  readonly fila: number;
+  /** Columna base 0. */
+  readonly columna: number;
+}
+
+export interface Rango {
+  readonly filaInicio: number;
+  readonly columnaInicio: number;
+  readonly filaFin: number;
+  readonly columnaFin: number;
+}
+
+/** 0 → «A», 25 → «Z», 26 → «AA». */
+export function letra(columna: number): string {
+  let n = columna + 1;
+  let s = "";
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** «A» → 0, «AA» → 26. */
+export function indiceColumna(letras: string): number {
+  let n = 0;
+  for (const ch of letras.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Dirección A1 de una celda base 0. */
+export function a1(fila: number, columna: number): string {
+  return `${letra(columna)}${fila + 1}`;
+}
+
+/** Quita el nombre de la hoja («'Mi hoja'!A1:B2» → «A1:B2»). */
+export function sinHoja(direccion: string): string {
+  const i = direccion.lastIndexOf("!");
+  return i >= 0 ? direccion.slice(i + 1) : direccion;
+}
+
+const RE_CELDA = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+
+/** «B12» → {fila: 11, columna: 1}; lanza si no es una celda. */
+export function leerCelda(texto: string): Celda {
+  const m = RE_CELDA.exec(sinHoja(texto).trim());
+  if (!m) throw new Error(`Dirección de celda no válida: «${texto}»`);
+  return { fila: Number(m[2]) - 1, columna: indiceColumna(m[1]) };
+}
+
+/** «A1:C3», «B2», «A:C» (columnas completas no se usan aquí) → rango base 0 inclusivo. */
+export function leerRango(texto: string): Rango {
+  const limpio = sinHoja(texto).trim();
+  const [a, b] = limpio.split(":");
+  const i = leerCelda(a);
+  const f = b ? leerCelda(b) : i;
+  return {
+    filaInicio: Math.min(i.fila, f.fila),
+    columnaInicio: Math.min(i.columna, f.columna),
+    filaFin: Math.max(i.fila, f.fila),
+    columnaFin: Math.max(i.columna, f.columna),
+  };
+}
+
+/** Dirección A1 de un rango base 0. */
+export function direccionRango(r: Rango): string {
+  const i = a1(r.filaInicio, r.columnaInicio);
+  const f = a1(r.filaFin, r.columnaFin);
+  return i === f ? i : `${i}:${f}`;
+}
+
+/** Lista de áreas («Hoja1!A1:B2, Hoja1!D4» o «A1:B2,D4») → rangos. */
+export function leerAreas(texto: string | null | undefined): Rango[] {
+  if (!texto) return [];
+  // Los nombres de hoja entre comillas pueden contener comas: se quitan antes de separar.
+  const sinNombres = texto.replace(/'(?:[^']|'')*'!/g, "").replace(/[^,!\s]+!/g, "");
+  return sinNombres
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+    .map(leerRango);
+}
+
+/** Nombre de hoja citado para una dirección de Excel. */
+export function citarHoja(nombre: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(nombre) ? nombre : `'${nombre.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,447 @@
+/**
+ * El puerto sobre Office.js. Es el ÚNICO código del proyecto que llama a `Excel.run`.
+ *
+ * E/S por lotes: cada operación hace un número fijo de `context.sync()`, sea cual sea el
+ * número de filas:
+ * - leer una hoja: 1 sync de metadatos (rango usado, protección, combinaciones, filas
+ *   visibles) + 2 por trozo de hasta `celdasPorLectura` celdas (fórmulas; luego valores de
+ *   las celdas con fórmula y formatos de las numéricas). Una hoja de 10 000 × 23 es un
+ *   solo trozo: 3 syncs, igual que una de 10 filas.
+ * - escribir: 1 sync (protección) + 1 por trozo de `celdasPorLote` celdas (≈ 5 MB de
+ *   límite por solicitud en Excel en la web).
+ * - marcar / quitar marcas: 1 + 2 por trozo; leer celdas: 1 por trozo.
+ */
+import type { HojaDatos, ValorCelda } from "../core/tipos";
+import { a1, leerAreas, leerCelda, leerRango, sinHoja, type Rango } from "./direcciones";
+import { aXml, deXml, espacioDe } from "./registros";
+import {
+  ErrorLibro,
+  type ContenidoCelda,
+  type EscrituraCelda,
+  type EstadoMarca,
+  type GraficoResumen,
+  type InfoHoja,
+  type LecturaHoja,
+  type Marca,
+  type PlantillaHoja,
+  type PuertoLibro,
+} from "./puerto";
+
+/** Corre un lote contra Excel (por defecto `Excel.run`; las pruebas pasan un simulacro). */
+export type Ejecutor = <T>(lote: (ctx: Excel.RequestContext) => Promise<T>, contexto?: unknown) => Promise<T>;
+
+export interface OpcionesOffice {
+  /** Celdas por solicitud al escribir (≈ 5 MB de límite de carga en Excel en la web). */
+  readonly celdasPorLote?: number;
+  /** Celdas por trozo al leer una hoja. */
+  readonly celdasPorLectura?: number;
+  /** Usar notas (ExcelApi 1.18); si no, solo relleno. */
+  readonly notas?: boolean;
+}
+
+export const CELDAS_POR_LOTE = 2000;
+// ≈ 14 bytes por celda de un PAT (10 000 × 23 ≈ 3.3 MB): 250 000 celdas ≈ 3.6 MB, bajo los ≈ 5 MB.
+export const CELDAS_POR_LECTURA = 250_000;
+
+const ejecutorExcel: Ejecutor = (lote, contexto) =>
+  contexto ? Excel.run(contexto as Excel.RequestContext, lote) : Excel.run(lote);
+
+function notasSoportadas(): boolean {
+  try {
+    return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.18") === true;
+  } catch {
+    return false;
+  }
+}
+
+function trozos<T>(lista: ReadonlyArray<T>, n: number): T[][] {
+  const r: T[][] = [];
+  for (let i = 0; i < lista.length; i += n) r.push(lista.slice(i, i + n));
+  return r;
+}
+
+const vacio = (v: unknown): boolean => v === "" || v === null || v === undefined;
+
+/** Excel guarda las fechas como número de serie. */
+function aExcel(v: ValorCelda | undefined): string | number | boolean {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return (v.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000;
+  return v;
+}
+
+/** Traduce los errores de Office a ErrorLibro cuando se sabe qué pasó. */
+function traducirError(e: unknown, hoja?: string): unknown {
+  const codigo = (e as { code?: string })?.code;
+  if (codigo === "ItemNotFound" && hoja) return new ErrorLibro("hoja-no-existe", `La hoja «${hoja}» no existe.`, hoja);
+  if (codigo === "AccessDenied" || codigo === "InvalidOperationInCellEditMode") {
+    return new ErrorLibro("hoja-protegida", (e as Error).message, hoja);
+  }
+  return e;
+}
+
+export class PuertoOffice implements PuertoLibro {
+  private readonly ejecutar: Ejecutor;
+  private readonly celdasPorLote: number;
+  private readonly celdasPorLectura: number;
+  private readonly notas: boolean;
+
+  constructor(ejecutar: Ejecutor = ejecutorExcel, opciones: OpcionesOffice = {}) {
+    this.ejecutar = ejecutar;
+    this.celdasPorLote = opciones.celdasPorLote ?? CELDAS_POR_LOTE;
+    this.celdasPorLectura = opciones.celdasPorLectura ?? CELDAS_POR_LECTURA;
+    this.notas = opciones.notas ?? notasSoportadas();
+  }
+
+  private async correr<T>(hoja: string | undefined, lote: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+    try {
+      return await this.ejecutar(lote);
+    } catch (e) {
+      throw traducirError(e, hoja);
+    }
+  }
+
+  private hoja(ctx: Excel.RequestContext, nombre?: string): Excel.Worksheet {
+    return nombre ? ctx.workbook.worksheets.getItem(nombre) : ctx.workbook.worksheets.getActiveWorksheet();
+  }
+
+  async listarHojas(): Promise<InfoHoja[]> {
+    return this.correr(undefined, async (ctx) => {
+      const hojas = ctx.workbook.worksheets;
+      hojas.load("items/name,items/visibility,items/protection/protected");
+      await ctx.sync();
+      return hojas.items
+        .filter((h) => h.visibility === "Visible")
+        .map((h) => ({ nombre: h.name, protegida: h.protection.protected }));
+    });
+  }
+
+  async hojaActiva(): Promise<string> {
+    return this.correr(undefined, async (ctx) => {
+      const h = ctx.workbook.worksheets.getActiveWorksheet();
+      h.load("name");
+      await ctx.sync();
+      return h.name;
+    });
+  }
+
+  async leerHoja(nombre?: string): Promise<LecturaHoja> {
+    return this.correr(nombre, async (ctx) => {
+      const ws = this.hoja(ctx, nombre);
+      ws.load("name");
+      ws.protection.load("protected");
+      // valuesOnly: las celdas solo con formato (a veces hasta la fila 1 048 576) no son datos.
+      const usado = ws.getUsedRange(true);
+      usado.load("rowIndex,columnIndex,rowCount,columnCount");
+      const visibles = usado.getSpecialCellsOrNullObject("Visible");
+      visibles.load("address");
+      const combinadas = usado.getMergedAreasOrNullObject();
+      combinadas.load("address");
+      await ctx.sync(); // 1: metadatos
+
+      // Todo se normaliza a A1: el rango usado puede empezar en C5.
+      const filas = usado.rowIndex + usado.rowCount;
+      const columnas = usado.columnIndex + usado.columnCount;
+      const valores: ValorCelda[][] = Array.from({ length: filas }, () => new Array<ValorCelda>(columnas).fill(null));
+      const formulas: (string | null)[][] = Array.from({ length: filas }, () => new Array<string | null>(columnas).fill(null));
+      const formatos: (string | null)[][] = Array.from({ length: filas }, () => new Array<string | null>(columnas).fill(null));
+
+      const filasPorTrozo = Math.max(1, Math.floor(this.celdasPorLectura / Math.max(1, usado.columnCount)));
+      for (let f0 = usado.rowIndex; f0 < filas; f0 += filasPorTrozo) {
+        const n = Math.min(filasPorTrozo, filas - f0);
+        const trozo = ws.getRangeByIndexes(f0, usado.columnIndex, n, usado.columnCount);
+        // `formulas` trae el valor de las constantes y el texto de las fórmulas: no hace
+        // falta `values` de todo el rango (la mitad de la carga).
+        trozo.load("formulas");
+        const conFormula = trozo.getSpecialCellsOrNullObject("Formulas");
+        conFormula.load("address");
+        const numeros = trozo.getSpecialCellsOrNullObject("Constants", "Numbers");
+        numeros.load("address");
+        await ctx.sync(); // 2: contenido
+
+        trozo.formulas.forEach((fila, i) =>
+          fila.forEach((v, j) => {
+            if (!vacio(v)) valores[f0 + i][usado.columnIndex + j] = v as ValorCelda;
+          }),
+        );
+        const cargar: Array<[Excel.RangeAreas, boolean]> = [];
+        if (!conFormula.isNullObject) {
+          conFormula.areas.load("items/address,items/values,items/numberFormat,items/formulas");
+          cargar.push([conFormula, true]);
+        }
+        if (!numeros.isNullObject) {
+          numeros.areas.load("items/address,items/numberFormat");
+          cargar.push([numeros, false]);
+        }
+        if (cargar.length === 0) continue;
+        await ctx.sync(); // 3: valores calculados y formatos de número
+
+        for (const [areas, sonFormulas] of cargar) {
+          for (const area of areas.areas.items) {
+            const r = leerRango(area.address);
+            for (let i = 0; i <= r.filaFin - r.filaInicio; i++) {
+              for (let j = 0; j <= r.columnaFin - r.columnaInicio; j++) {
+                const fila = r.filaInicio + i;
+                const col = r.columnaInicio + j;
+                if (sonFormulas) {
+                  formulas[fila][col] = String(area.formulas[i][j]);
+                  const v = area.values[i][j];
+                  valores[fila][col] = vacio(v) ? null : (v as ValorCelda);
+                }
+                const fmt = area.numberFormat[i][j];
+                formatos[fila][col] = fmt === null || fmt === undefined ? null : String(fmt);
+              }
+            }
+          }
+        }
+      }
+
+      const filasOcultas: number[] = [];
+      if (visibles.isNullObject) {
+        for (let r = usado.rowIndex; r < filas; r++) filasOcultas.push(r);
+      } else {
+        const vis = new Set<number>();
+        for (const r of leerAreas(visibles.address)) for (let i = r.filaInicio; i <= r.filaFin; i++) vis.add(i);
+        for (let r = usado.rowIndex; r < filas; r++) if (!vis.has(r)) filasOcultas.push(r);
+      }
+      const combinaciones: Rango[] = combinadas.isNullObject ? [] : leerAreas(combinadas.address);
+      const datos: HojaDatos = { nombre: ws.name, valores, formulas, formatosNumero: formatos, combinaciones, filasOcultas };
+      return { datos, protegida: ws.protection.protected, filas, columnas };
+    });
+  }
+
+  async seleccionar(hoja: string, celda: string): Promise<void> {
+    leerCelda(celda);
+    await this.correr(hoja, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(hoja);
+      ws.activate();
+      ws.getRange(sinHoja(celda)).select();
+      await ctx.sync();
+    });
+  }
+
+  async leerCeldas(hoja: string, celdas: ReadonlyArray<string>): Promise<ContenidoCelda[]> {
+    return this.correr(hoja, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(hoja);
+      const salida: ContenidoCelda[] = [];
+      for (const lote of trozos(celdas, this.celdasPorLote)) {
+        const rangos = lote.map((c) => {
+          const r = ws.getRange(c);
+          r.load("values,formulas");
+          return r;
+        });
+        await ctx.sync(); // 1 por trozo
+        rangos.forEach((r, i) => {
+          const { fila, columna } = leerCelda(lote[i]);
+          const f = r.formulas[0][0];
+          const esFormula = typeof f === "string" && f.startsWith("=");
+          const v = r.values[0][0];
+          salida.push({ celda: a1(fila, columna), valor: vacio(v) ? null : (v as ValorCelda), formula: esFormula ? f : null });
+        });
+      }
+      return salida;
+    });
+  }
+
+  private async exigirSinProteccion(ctx: Excel.RequestContext, hoja: string): Promise<Excel.Worksheet> {
+    const ws = ctx.workbook.worksheets.getItem(hoja);
+    ws.protection.load("protected");
+    await ctx.sync();
+    if (ws.protection.protected) throw new ErrorLibro("hoja-protegida", `La hoja «${hoja}» está protegida.`, hoja);
+    return ws;
+  }
+
+  async escribir(hoja: string, celdas: ReadonlyArray<EscrituraCelda>): Promise<void> {
+    await this.correr(hoja, async (ctx) => {
+      const ws = await this.exigirSinProteccion(ctx, hoja); // 1
+      for (const lote of trozos(celdas, this.celdasPorLote)) {
+        for (const e of lote) {
+          const r = ws.getRange(e.celda);
+          if (e.formula) r.formulas = [[e.formula]];
+          else r.values = [[aExcel(e.valor)]];
+        }
+        await ctx.sync(); // 1 por trozo
+      }
+    });
+  }
+
+  async marcar(hoja: string, marcas: ReadonlyArray<Marca>): Promise<EstadoMarca[]> {
+    return this.correr(hoja, async (ctx) => {
+      const ws = await this.exigirSinProteccion(ctx, hoja);
+      const previos: EstadoMarca[] = [];
+      const unicas = [...new Map(marcas.map((m) => [m.celda.toUpperCase(), m])).values()];
+      for (const lote of trozos(unicas, Math.floor(this.celdasPorLote / 2))) {
+        const leidas = lote.map((m) => {
+          const r = ws.getRange(m.celda);
+          r.format.fill.load("color,pattern");
+          const nota = this.notas ? ws.notes.getItemOrNullObject(m.celda) : null;
+          nota?.load("content");
+          return { m, r, nota };
+        });
+        await ctx.sync(); // a: cómo estaban
+        for (const { m, r, nota } of leidas) {
+          const sinRelleno = r.format.fill.pattern === "None" || !r.format.fill.color;
+          previos.push({
+            celda: m.celda.toUpperCase(),
+            relleno: sinRelleno ? null : r.format.fill.color,
+            nota: nota && !nota.isNullObject ? nota.content : null,
+          });
+          r.format.fill.color = m.color;
+          if (this.notas) {
+            if (nota && !nota.isNullObject) nota.content = m.nota;
+            else ws.notes.add(m.celda, m.nota);
+          }
+        }
+        await ctx.sync(); // b: marcas puestas
+      }
+      return previos;
+    });
+  }
+
+  async restaurarMarcas(hoja: string, previos: ReadonlyArray<EstadoMarca>): Promise<void> {
+    await this.correr(hoja, async (ctx) => {
+      const ws = await this.exigirSinProteccion(ctx, hoja);
+      for (const lote of trozos(previos, Math.floor(this.celdasPorLote / 2))) {
+        const notas = lote.map((p) => {
+          if (!this.notas) return null;
+          const n = ws.notes.getItemOrNullObject(p.celda);
+          n.load("content");
+          return n;
+        });
+        await ctx.sync(); // a: qué notas existen ahora
+        lote.forEach((p, i) => {
+          const fill = ws.getRange(p.celda).format.fill;
+          if (p.relleno === null) fill.clear();
+          else fill.color = p.relleno;
+          const n = notas[i];
+          if (!n) return;
+          if (p.nota === null) {
+            if (!n.isNullObject) n.delete();
+          } else if (n.isNullObject) ws.notes.add(p.celda, p.nota);
+          else n.content = p.nota;
+        });
+        await ctx.sync(); // b
+      }
+    });
+  }
+
+  private async nombreLibre(ctx: Excel.RequestContext, base: string): Promise<string> {
+    const hojas = ctx.workbook.worksheets;
+    hojas.load("items/name");
+    await ctx.sync();
+    const usados = new Set(hojas.items.map((h) => h.name.toLowerCase()));
+    const limpio = (base.replace(/[\\/?*[\]:]/g, " ").trim() || "Hoja").slice(0, 31);
+    let nombre = limpio;
+    for (let i = 2; usados.has(nombre.toLowerCase()); i++) {
+      const sufijo = ` (${i})`;
+      nombre = limpio.slice(0, 31 - sufijo.length) + sufijo;
+    }
+    return nombre;
+  }
+
+  async insertarPlantilla(p: PlantillaHoja): Promise<string> {
+    return this.correr(undefined, async (ctx) => {
+      const nombre = await this.nombreLibre(ctx, p.nombre); // 1
+      const ws = ctx.workbook.worksheets.add(nombre);
+      for (const c of p.celdas) {
+        const r = ws.getRange(c.celda);
+        if (c.formula) r.formulas = [[c.formula]];
+        else r.values = [[aExcel(c.valor)]];
+        if (c.negrita) r.format.font.bold = true;
+      }
+      for (const m of p.combinaciones ?? []) ws.getRange(m).merge(false);
+      for (const a of p.anchos ?? []) ws.getRange(`${a.columna}:${a.columna}`).format.columnWidth = Math.round(a.ancho * 7);
+      for (const f of p.formatosNumero ?? []) {
+        const r = leerRango(f.rango);
+        const n = r.filaFin - r.filaInicio + 1;
+        const m = r.columnaFin - r.columnaInicio + 1;
+        ws.getRange(f.rango).numberFormat = Array.from({ length: n }, () => new Array<string>(m).fill(f.formato));
+      }
+      for (const f of p.rellenos ?? []) ws.getRange(f.rango).format.fill.color = f.color;
+      for (const l of p.listas ?? []) {
+        ws.getRange(l.rango).dataValidation.rule = { list: { inCellDropDown: true, source: l.opciones.join(",") } };
+      }
+      for (const c of p.condicionales ?? []) {
+        const rango = ws.getRange(c.rango);
+        if (c.texto !== undefined) {
+          const cf = rango.conditionalFormats.add("ContainsText");
+          cf.textComparison.format.fill.color = c.relleno;
+          if (c.colorFuente) cf.textComparison.format.font.color = c.colorFuente;
+          cf.textComparison.rule = { operator: "Contains", text: c.texto };
+        } else if (c.formula) {
+          const cf = rango.conditionalFormats.add("Custom");
+          cf.custom.rule.formula = c.formula;
+          cf.custom.format.fill.color = c.relleno;
+          if (c.colorFuente) cf.custom.format.font.color = c.colorFuente;
+        }
+      }
+      if (p.congelarFilas) ws.freezePanes.freezeRows(p.congelarFilas);
+      ws.activate();
+      await ctx.sync(); // 2
+      return nombre;
+    });
+  }
+
+  async insertarGrafico(g: GraficoResumen): Promise<string> {
+    return this.correr(g.hoja, async (ctx) => {
+      const previa = ctx.workbook.worksheets.getItemOrNullObject(g.hoja);
+      await ctx.sync(); // 1
+      if (!previa.isNullObject) previa.delete();
+      const ws = ctx.workbook.worksheets.add(g.hoja);
+      const filas = [g.encabezados as (string | number)[], ...g.filas.map((f) => [...f])];
+      const rango = ws.getRangeByIndexes(0, 0, filas.length, g.encabezados.length);
+      rango.values = filas;
+      ws.getRangeByIndexes(0, 0, 1, g.encabezados.length).format.font.bold = true;
+      const grafico = ws.charts.add("BarClustered", rango, "Auto");
+      grafico.title.text = g.titulo;
+      grafico.setPosition(a1(0, g.encabezados.length + 1));
+      ws.activate();
+      await ctx.sync(); // 2
+      return g.hoja;
+    });
+  }
+
+  async guardarRegistro(clave: string, datos: unknown): Promise<void> {
+    await this.correr(undefined, async (ctx) => {
+      const partes = ctx.workbook.customXmlParts.getByNamespace(espacioDe(clave));
+      partes.load("items/id");
+      await ctx.sync();
+      for (const p of partes.items) p.delete();
+      if (datos !== null && datos !== undefined) ctx.workbook.customXmlParts.add(aXml(clave, datos));
+      await ctx.sync();
+    });
+  }
+
+  async leerRegistro<T = unknown>(clave: string): Promise<T | null> {
+    return this.correr(undefined, async (ctx) => {
+      const partes = ctx.workbook.customXmlParts.getByNamespace(espacioDe(clave));
+      partes.load("items/id");
+      await ctx.sync();
+      if (partes.items.length === 0) return null;
+      const xml = partes.items[partes.items.length - 1].getXml();
+      await ctx.sync();
+      return deXml<T>(xml.value);
+    });
+  }
+
+  async alCambiarHoja(escucha: (hoja: string) => void): Promise<() => void> {
+    const resultado = await this.correr(undefined, async (ctx) => {
+      const r = ctx.workbook.worksheets.onActivated.add(async (ev) => {
+        const nombre = await this.ejecutar(async (c2) => {
+          const h = c2.workbook.worksheets.getItem(ev.worksheetId);
+          h.load("name");
+          await c2.sync();
+          return h.name;
+        });
+        escucha(nombre);
+      });
+      await ctx.sync();
+      return r;
+    });
+    return () => {
+      void this.ejecutar(async (ctx) => {
+        resultado.remove();
+        await ctx.sync();
+      }, resultado.context).catch(() => undefined);
+    };
+  }
+}

@@ -1,0 +1,114 @@
+/**
+ * El puerto del libro: todo lo que el panel necesita de Excel, sin saber si detrás está
+ * Office.js (`office.ts`, el ÚNICO código que toca `Excel.run`) o un libro en memoria
+ * (`memoria.ts`, para pruebas y la vista previa en el navegador).
+ */
+import type { HojaDatos, ValorCelda } from "../core/tipos";
+
+export interface InfoHoja {
+  readonly nombre: string;
+  readonly protegida: boolean;
+}
+
+/** Una hoja leída: sus datos desde A1 y lo que el panel necesita saber para avisar. */
+export interface LecturaHoja {
+  readonly datos: HojaDatos;
+  readonly protegida: boolean;
+  /** Filas y columnas del rango usado (desde A1). */
+  readonly filas: number;
+  readonly columnas: number;
+}
+
+/** Lo que se escribe en una celda: una fórmula (empieza con «=») o un valor (null = vaciar). */
+export interface EscrituraCelda {
+  readonly celda: string;
+  readonly valor?: ValorCelda;
+  readonly formula?: string | null;
+}
+
+/** Contenido exacto de una celda, para poder devolverlo tal cual. */
+export interface ContenidoCelda {
+  readonly celda: string;
+  readonly valor: ValorCelda;
+  readonly formula: string | null;
+}
+
+/** Una marca: relleno y nota en una celda con un hallazgo. */
+export interface Marca {
+  readonly celda: string;
+  /** Color «#RRGGBB». */
+  readonly color: string;
+  readonly nota: string;
+}
+
+/** Cómo estaba una celda antes de marcarla (null = sin relleno / sin nota). */
+export interface EstadoMarca {
+  readonly celda: string;
+  readonly relleno: string | null;
+  readonly nota: string | null;
+}
+
+/** Una hoja nueva a partir de la descripción de una plantilla. */
+export interface PlantillaHoja {
+  readonly nombre: string;
+  /** Valores y fórmulas, celda por celda. */
+  readonly celdas: ReadonlyArray<{ readonly celda: string; readonly valor?: ValorCelda; readonly formula?: string; readonly negrita?: boolean }>;
+  readonly combinaciones?: ReadonlyArray<string>;
+  /** Ancho de columna en caracteres. */
+  readonly anchos?: ReadonlyArray<{ readonly columna: string; readonly ancho: number }>;
+  /** Listas desplegables. */
+  readonly listas?: ReadonlyArray<{ readonly rango: string; readonly opciones: ReadonlyArray<string> }>;
+  readonly formatosNumero?: ReadonlyArray<{ readonly rango: string; readonly formato: string }>;
+  /** Formato condicional: relleno cuando la celda contiene `texto` o cuando `formula` es verdadera. */
+  readonly condicionales?: ReadonlyArray<{ readonly rango: string; readonly texto?: string; readonly formula?: string; readonly relleno: string; readonly colorFuente?: string }>;
+  /** Filas que quedan fijas arriba (títulos + encabezado). */
+  readonly congelarFilas?: number;
+  /** Rellenos de encabezado. */
+  readonly rellenos?: ReadonlyArray<{ readonly rango: string; readonly color: string }>;
+}
+
+/** Un gráfico de resumen: una tabla en una hoja nueva y un gráfico de barras sobre ella. */
+export interface GraficoResumen {
+  readonly hoja: string;
+  readonly titulo: string;
+  readonly encabezados: ReadonlyArray<string>;
+  readonly filas: ReadonlyArray<ReadonlyArray<string | number>>;
+}
+
+export type CodigoErrorLibro = "hoja-protegida" | "hoja-no-existe" | "celda-invalida" | "no-soportado" | "office";
+
+/** Un error del libro con un código que el panel traduce a un mensaje claro. */
+export class ErrorLibro extends Error {
+  constructor(readonly codigo: CodigoErrorLibro, mensaje: string, readonly hoja?: string) {
+    super(mensaje);
+    this.name = "ErrorLibro";
+  }
+}
+
+export interface PuertoLibro {
+  /** Hojas visibles del libro, en orden. */
+  listarHojas(): Promise<InfoHoja[]>;
+  /** Nombre de la hoja activa. */
+  hojaActiva(): Promise<string>;
+  /** Lee el rango usado (valores, fórmulas, formatos, combinaciones, filas ocultas) desde A1. */
+  leerHoja(nombre?: string): Promise<LecturaHoja>;
+  /** Activa la hoja y selecciona la celda. */
+  seleccionar(hoja: string, celda: string): Promise<void>;
+  /** Contenido exacto (valor y fórmula) de unas celdas. */
+  leerCeldas(hoja: string, celdas: ReadonlyArray<string>): Promise<ContenidoCelda[]>;
+  /** Escribe valores o fórmulas. Lanza ErrorLibro("hoja-protegida") si la hoja está protegida. */
+  escribir(hoja: string, celdas: ReadonlyArray<EscrituraCelda>): Promise<void>;
+  /** Pone relleno y nota; devuelve cómo estaba cada celda antes. */
+  marcar(hoja: string, marcas: ReadonlyArray<Marca>): Promise<EstadoMarca[]>;
+  /** Devuelve relleno y nota exactamente como estaban. */
+  restaurarMarcas(hoja: string, previos: ReadonlyArray<EstadoMarca>): Promise<void>;
+  /** Agrega una hoja desde una plantilla; devuelve el nombre final (único) y la activa. */
+  insertarPlantilla(plantilla: PlantillaHoja): Promise<string>;
+  /** Agrega (o reemplaza) una hoja con una tabla y un gráfico; devuelve su nombre. */
+  insertarGrafico(grafico: GraficoResumen): Promise<string>;
+  /** Guarda un registro JSON pequeño DENTRO del documento (null lo borra). */
+  guardarRegistro(clave: string, datos: unknown): Promise<void>;
+  leerRegistro<T = unknown>(clave: string): Promise<T | null>;
+  /** Avisa cuando el usuario activa otra hoja; devuelve cómo dejar de escuchar. */
+  alCambiarHoja(escucha: (hoja: string) => void): Promise<() => void>;
+}

@@ -1,0 +1,158 @@
+/**
+ * La vista previa: el libro (pestañas de hojas y cuadrícula) y el panel REAL lado a lado,
+ * sobre el puerto en memoria. «Abrir libro (.xlsx)» y «Descargar libro» pasan por
+ * `src/xlsx` (exceljs, que llega aparte como script global, nunca en el panel).
+ */
+import { Button, FluentProvider, webLightTheme } from "@fluentui/react-components";
+import ExcelJS from "exceljs";
+import { useEffect, useMemo, useReducer, useState } from "react";
+import type { Idioma } from "../core/tipos";
+import { LibroMemoria, PuertoMemoria } from "../excel/memoria";
+import { ContextoTextos, crearTraductor } from "../localization";
+import { Panel } from "../taskpane/Panel";
+import { leerLibro } from "../xlsx/leer";
+import { libroABytes } from "../xlsx/escribir";
+import { Cuadricula } from "./Cuadricula";
+import { hojaEjemplo, hojaNotas } from "./ejemplo";
+import { hojasConExtras, volcar } from "./puente";
+
+export const RUTA_EJEMPLO = "samples/pat-ieebcs-2024.xlsx";
+
+interface Abierto {
+  readonly libro: LibroMemoria;
+  readonly puerto: PuertoMemoria;
+  readonly wb: ExcelJS.Workbook | null;
+  readonly archivo: string;
+}
+
+async function abrirBytes(bytes: ArrayBuffer, archivo: string): Promise<Abierto> {
+  const r = await leerLibro(bytes);
+  if (!r.ok) throw new Error(r.error.mensaje);
+  const libro = LibroMemoria.desde(hojasConExtras(r.valor.libro, r.valor.hojas));
+  return { libro, puerto: new PuertoMemoria(libro), wb: r.valor.libro, archivo };
+}
+
+function ejemploEnMemoria(): Abierto {
+  const libro = LibroMemoria.desde([hojaEjemplo(), hojaNotas()]);
+  return { libro, puerto: new PuertoMemoria(libro), wb: null, archivo: "pat-ejemplo.xlsx" };
+}
+
+export function Vista(props: { readonly idioma: Idioma }) {
+  const t = useMemo(() => crearTraductor(props.idioma), [props.idioma]);
+  const [abierto, setAbierto] = useState<Abierto | null>(null);
+  const [mensaje, setMensaje] = useState<string | null>(null);
+  const [, redibujar] = useReducer((x: number) => x + 1, 0);
+
+  useEffect(() => {
+    let vivo = true;
+    (async () => {
+      try {
+        const resp = await fetch(RUTA_EJEMPLO);
+        if (!resp.ok) throw new Error(String(resp.status));
+        const a = await abrirBytes(await resp.arrayBuffer(), "pat-ieebcs-2024.xlsx");
+        if (vivo) setAbierto(a);
+      } catch {
+        if (vivo) setAbierto(ejemploEnMemoria());
+      }
+    })();
+    return () => {
+      vivo = false;
+    };
+  }, []);
+
+  useEffect(() => (abierto ? abierto.libro.alCambiar(redibujar) : undefined), [abierto]);
+
+  useEffect(() => {
+    if (abierto) (window as unknown as { __patVista?: unknown }).__patVista = { libro: abierto.libro };
+  }, [abierto]);
+
+  const abrirArchivo = async (archivo: File) => {
+    try {
+      const a = await abrirBytes(await archivo.arrayBuffer(), archivo.name);
+      setAbierto(a);
+      setMensaje(t("vista.abierto", { archivo: archivo.name }));
+    } catch (e) {
+      setMensaje(t("vista.errorArchivo", { archivo: archivo.name, detalle: e instanceof Error ? e.message : String(e) }));
+    }
+  };
+
+  const descargar = async () => {
+    if (!abierto) return;
+    const wb = abierto.wb ?? new ExcelJS.Workbook();
+    volcar(abierto.libro, wb);
+    const bytes = await libroABytes(wb);
+    const blob = new Blob([bytes as unknown as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = abierto.archivo.replace(/\.xlsx$/i, "") + ".xlsx";
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  const libro = abierto?.libro ?? null;
+  const hojas = libro ? libro.hojas.filter((h) => h.visibilidad === "visible") : [];
+  const activa = libro && hojas.find((h) => h.nombre === libro.activa);
+
+  return (
+    <ContextoTextos.Provider value={t}>
+      <FluentProvider theme={webLightTheme} className="vista">
+        <div className="libro">
+          <div className="barra">
+            <strong>{t("vista.titulo")}</strong>
+            <label className="boton-archivo">
+              {t("vista.abrir")}
+              <input
+                type="file"
+                accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                onChange={(e) => {
+                  const f = e.target.files?.[0];
+                  if (f) void abrirArchivo(f);
+                  e.target.value = "";
+                }}
+              />
+            </label>
+            <Button onClick={() => void descargar()} disabled={!abierto}>{t("vista.descargar")}</Button>
+            {libro?.seleccion ? <span data-testid="seleccion">{t("vista.seleccion", { celda: libro.seleccion.celda })}</span> : null}
+            {mensaje ? <span role="status">{mensaje}</span> : null}
+          </div>
+          {libro ? (
+            <>
+              <div role="tablist" aria-label={t("vista.hojas")} className="pestanas">
+                {hojas.map((h) => (
+                  <button
+                    key={h.nombre}
+                    role="tab"
+                    aria-selected={h.nombre === libro.activa}
+                    className={h.nombre === libro.activa ? "pestana activa" : "pestana"}
+                    onClick={() => libro.activar(h.nombre)}
+                  >
+                    {h.nombre}
+                    {h.protegida ? " 🔒" : ""}
+                  </button>
+                ))}
+              </div>
+              {activa ? (
+                <Cuadricula
+                  libro={libro}
+                  hoja={activa}
+                  alElegir={(celda) => {
+                    libro.seleccion = { hoja: activa.nombre, celda };
+                    libro.avisar();
+                  }}
+                />
+              ) : null}
+            </>
+          ) : (
+            <p>{t("vista.cargando")}</p>
+          )}
+        </div>
+        <aside className="panel-lateral" aria-label={t("app.titulo")}>
+          {abierto ? <Panel key={abierto.archivo + abierto.libro.hojas.length.toString() + String(abierto.wb !== null)} puerto={abierto.puerto} idioma={props.idioma} /> : null}
+        </aside>
+      </FluentProvider>
+    </ContextoTextos.Provider>
+  );
+}

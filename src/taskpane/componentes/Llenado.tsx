@@ -1,0 +1,105 @@
+import { Button, Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
+import { useState } from "react";
+import type { CambioCelda } from "../../core/tipos";
+import { useTextos, type ClaveTexto } from "../../localization";
+import { useEstilos } from "../estilos";
+import { PAGINA, textoValor } from "../logica";
+
+export type ModoLlenado = "valores" | "formulas";
+
+export interface PropsLlenado {
+  readonly habilitado: boolean;
+  readonly motivoDeshabilitado: string | null;
+  readonly corte: number;
+  readonly modo: ModoLlenado;
+  readonly cambios: ReadonlyArray<CambioCelda> | null;
+  readonly omitidas: number;
+  readonly ocupado: boolean;
+  readonly hayDeshacer: boolean;
+  readonly alCambiarCorte: (mes: number) => void;
+  readonly alCambiarModo: (m: ModoLlenado) => void;
+  readonly alLlenar: () => void;
+  readonly alAplicar: () => void;
+  readonly alCancelar: () => void;
+  readonly alDeshacer: () => void;
+}
+
+/** «Llenar cálculos»: mes de corte, valores o fórmulas, vista previa de cada cambio y «Aplicar». */
+export function Llenado(p: PropsLlenado) {
+  const t = useTextos();
+  const s = useEstilos();
+  const [limite, setLimite] = useState(PAGINA);
+  const cambios = p.cambios ?? [];
+  const visibles = cambios.slice(0, limite);
+  const meses = Array.from({ length: 12 }, (_, i) => i + 1);
+
+  return (
+    <section className={s.seccion} aria-labelledby="titulo-llenado">
+      <h2 id="titulo-llenado" className={s.h2}>{t("llenar.titulo")}</h2>
+      {p.motivoDeshabilitado ? <p className={s.detalle}>{p.motivoDeshabilitado}</p> : null}
+      <div className={s.fila}>
+        <Field label={t("llenar.corte")}>
+          <Select value={String(p.corte)} onChange={(_, d) => p.alCambiarCorte(Number(d.value))} disabled={!p.habilitado}>
+            {meses.map((m) => (
+              <option key={m} value={m}>{t(`mes.${m}` as ClaveTexto)}</option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+      <Field label={t("llenar.modo")}>
+        <RadioGroup value={p.modo} onChange={(_, d) => p.alCambiarModo(d.value as ModoLlenado)} disabled={!p.habilitado}>
+          <Radio value="valores" label={t("llenar.modo.valores")} />
+          <Radio value="formulas" label={t("llenar.modo.formulas")} />
+        </RadioGroup>
+      </Field>
+      <div className={s.fila}>
+        <Button appearance="primary" onClick={p.alLlenar} disabledFocusable={p.ocupado || !p.habilitado}>{t("llenar.boton")}</Button>
+        <Button onClick={p.alDeshacer} disabledFocusable={p.ocupado || !p.hayDeshacer}>{t("llenar.deshacer")}</Button>
+      </div>
+      {p.cambios && p.cambios.length > 0 ? (
+        <>
+          <p className={s.detalle} data-testid="resumen-cambios">
+            <strong>{t("llenar.vistaPrevia", { n: cambios.length })}</strong>
+            {p.omitidas > 0 ? ` · ${t("llenar.omitidas", { n: p.omitidas })}` : ""}
+          </p>
+          <div className={s.contenedorTabla} tabIndex={0} role="region" aria-label={t("llenar.tabla")}>
+            <table className={s.tabla}>
+              <caption>{t("llenar.tabla")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("llenar.celda")}</th>
+                  <th scope="col">{t("llenar.antes")}</th>
+                  <th scope="col">{t("llenar.despues")}</th>
+                  <th scope="col">{t("llenar.razon")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {visibles.map((c) => (
+                  <tr key={c.celda} data-celda={c.celda}>
+                    <th scope="row" className={s.celda}>{c.celda}</th>
+                    <td title={c.reemplaza ? t("llenar.reemplaza") : undefined}>
+                      {c.formulaAntes ? c.formulaAntes : textoValor(c.antes, t)}
+                      {c.reemplaza ? " ⚠" : ""}
+                    </td>
+                    <td>{textoValor(c.despues, t)}</td>
+                    <td>{t.idioma === "en" ? c.razon.en : c.razon.es}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {cambios.length > visibles.length ? (
+            <div className={s.fila}>
+              <span className={s.detalle}>{t("llenar.recorte", { mostrados: visibles.length, total: cambios.length })}</span>
+              <Button size="small" onClick={() => setLimite((l) => l + PAGINA * 5)}>{t("llenar.masCambios")}</Button>
+            </div>
+          ) : null}
+          <div className={s.fila}>
+            <Button appearance="primary" onClick={p.alAplicar} disabledFocusable={p.ocupado}>{t("llenar.aplicar")}</Button>
+            <Button onClick={p.alCancelar} disabledFocusable={p.ocupado}>{t("llenar.cancelar")}</Button>
+          </div>
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,102 @@
+import { Button, Field, Select } from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import type { Hallazgo } from "../../core/tipos";
+import { useTextos, type ClaveTexto } from "../../localization";
+import { useEstilos } from "../estilos";
+import { agruparPorFila, contarPorSeveridad, PAGINA, type FiltroSeveridad } from "../logica";
+import { IconoSeveridad } from "./IconoSeveridad";
+
+export interface PropsValidacion {
+  readonly hallazgos: ReadonlyArray<Hallazgo> | null;
+  readonly ocupado: boolean;
+  readonly hayMarcas: boolean;
+  readonly alValidar: () => void;
+  readonly alElegir: (h: Hallazgo) => void;
+  readonly alMarcar: () => void;
+  readonly alQuitarMarcas: () => void;
+}
+
+/** «Validar hoja»: hallazgos por fila, cuentas, filtro por severidad; un clic lleva a la celda. */
+export function Validacion(p: PropsValidacion) {
+  const t = useTextos();
+  const s = useEstilos();
+  const [filtro, setFiltro] = useState<FiltroSeveridad>("todas");
+  const [limite, setLimite] = useState(PAGINA);
+  const grupos = useMemo(() => agruparPorFila(p.hallazgos ?? [], filtro), [p.hallazgos, filtro]);
+  const cuentas = useMemo(() => contarPorSeveridad(p.hallazgos ?? []), [p.hallazgos]);
+  const visibles = grupos.slice(0, limite);
+
+  return (
+    <section className={s.seccion} aria-labelledby="titulo-validacion">
+      <h2 id="titulo-validacion" className={s.h2}>{t("validar.titulo")}</h2>
+      <div className={s.fila}>
+        <Button appearance="primary" onClick={p.alValidar} disabledFocusable={p.ocupado}>{t("validar.boton")}</Button>
+        <Button onClick={p.alMarcar} disabledFocusable={p.ocupado || !p.hallazgos?.length}>{t("marcas.marcar")}</Button>
+        <Button onClick={p.alQuitarMarcas} disabledFocusable={p.ocupado || !p.hayMarcas}>{t("marcas.quitar")}</Button>
+      </div>
+      {p.hallazgos ? (
+        <>
+          <p className={s.detalle} data-testid="conteo-hallazgos">
+            {t("validar.conteo", { errores: cuentas.error, advertencias: cuentas.warning, info: cuentas.info })}
+          </p>
+          {cuentas.error + cuentas.warning === 0 ? <p className={s.detalle}>{t("validar.sinHallazgos")}</p> : null}
+          {p.hallazgos.length > 0 ? (
+            <Field label={t("validar.filtro")} className={s.control}>
+              <Select
+                value={filtro}
+                onChange={(_, d) => {
+                  setFiltro(d.value as FiltroSeveridad);
+                  setLimite(PAGINA);
+                }}
+              >
+                <option value="todas">{t("validar.filtro.todas")}</option>
+                <option value="error">{t("validar.filtro.error")}</option>
+                <option value="warning">{t("validar.filtro.warning")}</option>
+                <option value="info">{t("validar.filtro.info")}</option>
+              </Select>
+            </Field>
+          ) : null}
+          <ul className={s.lista} aria-label={t("validar.lista")}>
+            {visibles.map((g) => (
+              <li key={g.fila} className={s.grupo}>
+                <h3 className={s.h3}>
+                  <IconoSeveridad severidad={g.severidad} /> {t("validar.fila", { fila: g.fila })}
+                </h3>
+                <ul className={s.lista}>
+                  {g.hallazgos.map((h, i) => {
+                    const sev = t(`severidad.${h.severidad}` as ClaveTexto);
+                    const mensaje = t.idioma === "en" ? h.mensajeEn : h.mensaje;
+                    return (
+                      <li key={`${h.celda}-${h.codigo}-${i}`}>
+                        <Button
+                          appearance="subtle"
+                          className={s.hallazgo}
+                          icon={<IconoSeveridad severidad={h.severidad} />}
+                          aria-label={t("validar.irA", { celda: h.celda, severidad: sev, mensaje })}
+                          data-celda={h.celda}
+                          data-severidad={h.severidad}
+                          onClick={() => p.alElegir(h)}
+                        >
+                          <span>
+                            <span className={s.celda}>{h.celda}</span>
+                            {mensaje}
+                          </span>
+                        </Button>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </li>
+            ))}
+          </ul>
+          {grupos.length > visibles.length ? (
+            <div className={s.fila}>
+              <span className={s.detalle}>{t("validar.recorte", { mostradas: visibles.length, total: grupos.length })}</span>
+              <Button size="small" onClick={() => setLimite((l) => l + PAGINA)}>{t("validar.masFilas")}</Button>
+            </div>
+          ) : null}
+        </>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,126 @@
+/**
+ * El panel y el núcleo: análisis, plan de llenado, plantillas y resumen, con los nombres
+ * del núcleo (`src/core`). Aquí se adapta lo que el núcleo devuelve a lo que el panel y el
+ * puerto necesitan (p. ej. la descripción de una plantilla → `PlantillaHoja`).
+ */
+import { analizarHoja, describirPlantilla, listarFormatos, planificarLlenado } from "../core";
+import type { AnalisisHoja, PlanLlenado, Plantilla } from "../core";
+import { resumir, type EntradaResumen, type Resumen } from "../core/resumen";
+import type { HojaDatos, Idioma, ValorCelda } from "../core/tipos";
+import { leerMes, leerNumero, leerSentido } from "../core/valores";
+import type { PlantillaHoja } from "../excel/puerto";
+
+export type { AnalisisHoja, PlanLlenado };
+
+export interface FormatoListado {
+  readonly id: string;
+  readonly nombre: string;
+}
+
+export function formatosDisponibles(idioma: Idioma): FormatoListado[] {
+  return listarFormatos().map((f) => ({ id: f.id, nombre: f.nombre[idioma] }));
+}
+
+export function analizar(hoja: HojaDatos, corte?: number | null): AnalisisHoja {
+  return analizarHoja(hoja, corte ? { corte } : {});
+}
+
+export function planificar(hoja: HojaDatos, analisis: AnalisisHoja, corte: number, modo: "valores" | "formulas"): PlanLlenado {
+  return planificarLlenado(hoja, analisis, { corte, modo });
+}
+
+/** Número de filas omitidas de un plan (el núcleo puede dar la lista o la cuenta). */
+export function omitidas(plan: PlanLlenado): number {
+  const f = (plan as { filasOmitidas?: unknown }).filasOmitidas;
+  if (Array.isArray(f)) return f.length;
+  return typeof f === "number" ? f : 0;
+}
+
+/** El nombre del formato reconocido en el idioma del usuario. */
+export function nombreFormato(analisis: AnalisisHoja, idioma: Idioma): string | null {
+  return analisis.deteccion ? analisis.deteccion.formato.nombre[idioma] : null;
+}
+
+// ——— Resumen ———
+
+type Registro = Readonly<Record<string, unknown>>;
+
+function numero(v: unknown): number | null {
+  if (typeof v === "number") return Number.isFinite(v) ? v : null;
+  const r = leerNumero((v ?? null) as ValorCelda);
+  return r.ok ? r.valor : null;
+}
+
+function mes(v: unknown): number | null {
+  if (typeof v === "number") return v >= 1 && v <= 12 ? v : null;
+  const r = leerMes((v ?? null) as ValorCelda);
+  return r.ok ? r.valor : null;
+}
+
+/**
+ * Una actividad del análisis como entrada del resumen. Acepta los campos ya leídos
+ * (meta, alcanzado, mesInicial…) o, si no están, las celdas crudas por clave de columna.
+ */
+export function entradaResumen(actividad: unknown): EntradaResumen {
+  const a = (actividad ?? {}) as Registro;
+  const celdas = ((a.celdas as Registro | undefined) ?? (a.valores as Registro | undefined) ?? {}) as Registro;
+  const campo = (k: string): unknown => (a[k] !== undefined ? a[k] : celdas[k]);
+  const metaBruta = campo("meta") ?? campo("metaPropuesta") ?? campo("modificado") ?? campo("programado");
+  const alcanzadoBruto = campo("alcanzado") ?? campo("metaAlcanzada");
+  const sentidoBruto = campo("sentido") ?? campo("tendencia");
+  const sentido = sentidoBruto === "ascendente" || sentidoBruto === "descendente" ? sentidoBruto : (() => {
+    const r = leerSentido((sentidoBruto ?? null) as ValorCelda);
+    return r.ok ? r.valor : "ascendente";
+  })();
+  const objetivo = campo("objetivo") ?? campo("numeroObjetivo") ?? campo("programa") ?? null;
+  return {
+    objetivo: objetivo === null || objetivo === undefined ? null : String(objetivo).replace(/\s+/g, " ").trim(),
+    meta: numero(metaBruta),
+    alcanzado: numero(alcanzadoBruto),
+    mesInicial: mes(campo("mesInicial")),
+    mesFinal: mes(campo("mesFinal")),
+    sentido,
+    estatusEscrito: (campo("estatus") ?? null) as ValorCelda,
+  };
+}
+
+export function resumenDe(analisis: AnalisisHoja, corte: number): Resumen {
+  return resumir(analisis.actividades.map(entradaResumen), { corte });
+}
+
+// ——— Plantillas ———
+
+/** La plantilla de un formato (descrita por el núcleo) como hoja que el puerto sabe insertar. */
+export function plantillaDe(formatoId: string, anio: number, idioma: Idioma): PlantillaHoja {
+  const formato = listarFormatos().find((f) => f.id === formatoId);
+  if (!formato) throw new Error(`Formato desconocido: ${formatoId}`);
+  return aPlantillaHoja(describirPlantilla(formato, { anio }), idioma === "en" ? formato.nombre.en : undefined);
+}
+
+const hex = (c: string): string => (c.startsWith("#") ? c : `#${c}`);
+
+/** Convierte la descripción del núcleo en celdas, anchos, listas, formatos y reglas. */
+export function aPlantillaHoja(p: Plantilla, nombre?: string): PlantillaHoja {
+  const ultimaColumna = p.columnas[p.columnas.length - 1]?.letra ?? "A";
+  const celdas: Array<{ celda: string; valor?: ValorCelda; formula?: string; negrita?: boolean }> = [];
+  p.titulos.forEach((titulo, i) => celdas.push({ celda: `A${i + 1}`, valor: titulo, negrita: true }));
+  for (const c of p.columnas) {
+    celdas.push({ celda: `${c.letra}${p.filaEncabezado}`, valor: c.encabezado, negrita: true });
+    if (p.filaEtiquetas && c.etiqueta) celdas.push({ celda: `${c.letra}${p.filaEtiquetas}`, valor: c.etiqueta });
+  }
+  for (const f of p.formulas) celdas.push({ celda: f.celda, formula: f.formula });
+  const datos = (letra: string): string => `${letra}${p.primeraFilaDatos}:${letra}${p.ultimaFilaDatos}`;
+  const filaFinEncabezado = p.filaEtiquetas ?? p.filaEncabezado;
+  return {
+    nombre: (nombre ?? p.nombreHoja).slice(0, 31),
+    celdas,
+    combinaciones: p.titulos.map((_, i) => `A${i + 1}:${ultimaColumna}${i + 1}`),
+    anchos: p.columnas.map((c) => ({ columna: c.letra, ancho: c.ancho })),
+    // Una lista en línea de Excel admite hasta 255 caracteres.
+    listas: p.columnas.filter((c) => c.lista && c.lista.join(",").length <= 255).map((c) => ({ rango: datos(c.letra), opciones: [...(c.lista ?? [])] })),
+    formatosNumero: p.columnas.filter((c) => c.formatoNumero).map((c) => ({ rango: datos(c.letra), formato: c.formatoNumero as string })),
+    condicionales: p.condicionales.map((r) => ({ rango: r.rango, texto: r.texto, relleno: hex(r.colorFondo), colorFuente: hex(r.colorTexto) })),
+    rellenos: [{ rango: `A${p.filaEncabezado}:${ultimaColumna}${filaFinEncabezado}`, color: "#D9E1F2" }],
+    congelarFilas: filaFinEncabezado,
+  };
+}

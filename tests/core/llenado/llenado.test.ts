@@ -1,0 +1,164 @@
+import { analizarHoja, planificarLlenado, type CambioCelda, type HojaDatos, type ValorCelda } from "../../../src/core";
+import { avanceDefectos, avanceLimpia } from "../../fixtures/hojas/avance-metas";
+import { resultadosLimpia } from "../../fixtures/hojas/indicadores-resultados";
+import { ENCABEZADO_ORGANO, patOrganoDefectos, patOrganoLimpia } from "../../fixtures/hojas/pat-organo";
+import { ENCABEZADO_TRANSVERSAL, patTransversalDefectos, patTransversalLimpia } from "../../fixtures/hojas/pat-transversal";
+import { hoja } from "../../fixtures/hojas/util";
+
+type Fila = ValorCelda[];
+const plan = (h: HojaDatos, opciones: { corte?: number | null; modo?: "valores" | "formulas" } = {}) =>
+  planificarLlenado(h, analizarHoja(h, { corte: opciones.corte ?? null }), opciones);
+const porCelda = (cs: CambioCelda[]) => Object.fromEntries(cs.map((c) => [c.celda, c]));
+
+// Filas vacías en las columnas calculadas (P = %, Q = ESTATUS): ejemplos de la spec.
+const act = (ini: number, fin: number, meta: number, cumplidas: number | null, p: ValorCelda = null, e: ValorCelda = null): Fila =>
+  ["1", "Pol", "Prog", "Obj", "Actividad", ini, fin, "Informe de avance", "Documento realizado / Documento presentado X 100", "Mensual", "Documento", meta, null, null, cumplidas, p, e];
+const ejemplos = hoja("Ejemplos", [ENCABEZADO_ORGANO, act(1, 6, 6, 5), act(1, 3, 3, 2), act(8, 12, 2, 0), act(1, 6, 6, 5, null, "CANCELADA")]);
+
+describe("pat-organo, ejemplos de la spec con corte 6", () => {
+  const p = plan(ejemplos, { corte: 6 });
+  const c = porCelda(p.cambios);
+  test("1–6 meta 6 con 5 → 83.33 y EN PROCESO", () => {
+    expect(c.P2).toMatchObject({ despues: 83.33, antes: null, esFormula: false, reemplaza: false, encabezado: "PORCENTAJE CUMPLIDO (%)", fila: 2, columna: "P" });
+    expect(c.P2.razon.es).toBe("PORCENTAJE CUMPLIDO (%) = 5 / 6 × 100 = 83.33");
+    expect(c.Q2.despues).toBe("EN PROCESO");
+  });
+  test("1–3 meta 3 con 2 → NO CUMPLIDA", () => {
+    expect(c.Q3.despues).toBe("NO CUMPLIDA");
+    expect(c.P3.despues).toBe(66.67);
+  });
+  test("8–12 meta 2 con 0 → PENDIENTE", () => {
+    expect(c.Q4.despues).toBe("PENDIENTE");
+    expect(c.P4.despues).toBe(0);
+  });
+  test("un estatus manual (CANCELADA) nunca se toca", () => {
+    expect(c.Q5).toBeUndefined();
+    expect(c.P5.despues).toBe(83.33);
+  });
+  test("sin corte, 1–3 con 2 de 3 queda EN PROCESO", () => {
+    expect(porCelda(plan(ejemplos).cambios).Q3.despues).toBe("EN PROCESO");
+  });
+});
+
+describe("valores", () => {
+  test("celda con formato % → fracción (0.8333)", () => {
+    const h = hoja("x", [ENCABEZADO_ORGANO, act(1, 6, 6, 5)], { formatosNumero: { P2: "0.00%" } });
+    expect(porCelda(plan(h).cambios).P2.despues).toBe(0.8333);
+  });
+  test("celdas que ya tienen el valor no son cambios; un valor distinto se reemplaza y se dice antes → después", () => {
+    const h = hoja("x", [ENCABEZADO_ORGANO, act(1, 6, 6, 5, 83.33, "EN PROCESO"), act(1, 6, 6, 5, 0.83333, "EN PROCESO"), act(1, 6, 6, 5, 50, "CUMPLIDA")],
+      { formatosNumero: { P3: "0%" } });
+    const c = porCelda(plan(h).cambios);
+    expect(Object.keys(c).sort()).toEqual(["P4", "Q4"]);
+    expect(c.P4).toMatchObject({ antes: 50, despues: 83.33, reemplaza: true });
+    expect(c.Q4).toMatchObject({ antes: "CUMPLIDA", despues: "EN PROCESO", reemplaza: true });
+    expect(c.Q4.razon.es).toBe("ESTATUS = EN PROCESO: se lleva 5 de 6");
+  });
+  test("la hoja limpia del seed sin corte no tiene cambios", () => {
+    expect(plan(patOrganoLimpia).cambios).toEqual([]);
+    expect(plan(patTransversalLimpia).cambios).toEqual([]);
+    expect(plan(avanceLimpia).cambios).toEqual([]);
+  });
+  test("filas con datos inválidos no reciben valores calculados (solo sus hallazgos)", () => {
+    const p = plan(patOrganoDefectos, { corte: 6 });
+    const filas = new Set(p.cambios.map((x) => x.fila));
+    for (const f of [30, 31, 32, 33]) expect(filas.has(f)).toBe(false); // meta «seis», meta 0, cumplidas -2 y «dos»
+    expect(p.filasOmitidas).toEqual(expect.arrayContaining([27, 28, 30, 31, 32, 33]));
+    expect(porCelda(p.cambios).P38).toMatchObject({ antes: 50, despues: 83.33, reemplaza: true });
+  });
+  test("indicadores-resultados no calcula nada", () => {
+    const p = plan(resultadosLimpia);
+    expect(p).toEqual({ hoja: "Indicadores de Resultados", formato: "indicadores-resultados", cambios: [], filasOmitidas: [] });
+  });
+  test("una hoja que no es PAT da un plan vacío", () => {
+    const h = hoja("x", [["a", "b"], [1, 2]]);
+    expect(plan(h)).toEqual({ hoja: "x", formato: null, cambios: [], filasOmitidas: [] });
+  });
+});
+
+describe("pat-transversal", () => {
+  const base: Fila = ["1", "Prog", "Pol", "Obj", "Línea", 1, 12, "Eficacia", "Porcentaje de solicitudes atendidas", "(Solicitudes atendidas / Solicitudes recibidas) x 100",
+    "Trimestral", "Porcentaje", "Sin referencia", "100%", "Incremento", null, null, 8, 10, null, null, null, null, null];
+  const fila = (cambios: Record<number, ValorCelda>): Fila => { const f = [...base]; for (const [k, v] of Object.entries(cambios)) f[Number(k)] = v; return f; };
+
+  test("META ALCANZADA, Meta por alcanzar, PORCENTAJE y ESTATUS", () => {
+    const c = porCelda(plan(hoja("t", [ENCABEZADO_TRANSVERSAL, fila({})])).cambios);
+    expect(c.T2).toMatchObject({ despues: 80, encabezado: "META ALCANZADA" });
+    expect(c.T2.razon.es).toBe("META ALCANZADA = 8 / 10 × 100 = 80");
+    expect(c.U2.despues).toBe(20);
+    expect(c.W2.despues).toBe(80);
+    expect(c.X2.despues).toBe("EN PROCESO");
+  });
+  test("método «…)/100» en un indicador de porcentaje se lee como × 100 y el motivo lo dice", () => {
+    const c = porCelda(plan(hoja("t", [ENCABEZADO_TRANSVERSAL, fila({ 9: "(Solicitudes atendidas / Solicitudes recibidas)/100" })])).cambios);
+    expect(c.T2.despues).toBe(80);
+    expect(c.T2.razon.es).toContain("se leyó como «× 100»");
+  });
+  test("Meta por alcanzar nunca baja de 0; descendente con Reducción", () => {
+    const c = porCelda(plan(hoja("t", [ENCABEZADO_TRANSVERSAL, fila({ 17: 12, 18: 10 }), fila({ 13: "10%", 14: "Reducción", 17: 1, 18: 20 })])).cambios);
+    expect(c.U2.despues).toBe(0);
+    expect(c.X2.despues).toBe("CUMPLIDA");
+    expect(c.T3.despues).toBe(5);
+    expect(c.U3.despues).toBe(0);
+    expect(c.W3.despues).toBe(200);
+    expect(c.X3.despues).toBe("CUMPLIDA");
+  });
+  test("una meta de porcentaje escrita como 1 no se usa para calcular", () => {
+    const c = porCelda(plan(hoja("t", [ENCABEZADO_TRANSVERSAL, fila({ 13: 1 })])).cambios);
+    expect(Object.keys(c)).toEqual(["T2"]);
+  });
+  test("la instrucción de la plantilla en META ALCANZADA se reemplaza", () => {
+    const c = porCelda(plan(patTransversalDefectos).cambios);
+    expect(c.T19).toMatchObject({ antes: 60, despues: 80, reemplaza: true });
+    expect(c.T15.despues).toBe(80);
+  });
+});
+
+describe("avance-metas", () => {
+  test("% por línea, unido con saltos de línea y 2 decimales", () => {
+    const c = porCelda(plan(avanceDefectos).cambios);
+    expect(c.H22).toMatchObject({ antes: "75.00\n75.00", despues: "75.00\n50.00", reemplaza: true });
+    expect(c.H22.razon.es).toBe("% CUMPLIM. MODIF. = 12 / 16 × 100 = 75.00; 6 / 12 × 100 = 50.00");
+    expect(c.H21).toBeUndefined(); // líneas desiguales: error, sin cálculo
+  });
+  test("una celda vacía se llena; una sola meta da un número", () => {
+    const valores = avanceLimpia.valores.map((f) => [...f]);
+    valores[7][7] = null; // A001
+    valores[8][7] = null; // A005
+    const c = porCelda(plan({ ...avanceLimpia, valores }).cambios);
+    expect(c.H8.despues).toBe(72.22);
+    expect(c.H9.despues).toBe("75.00\n75.00\n0.00");
+  });
+});
+
+describe("modo fórmulas", () => {
+  test("fórmulas PAT.* en sintaxis en-US con las celdas de la fila", () => {
+    const c = porCelda(plan(ejemplos, { corte: 6, modo: "formulas" }).cambios);
+    expect(c.P2).toMatchObject({ despues: "=PAT.PORCENTAJE(O2,L2)", esFormula: true });
+    expect(c.Q2).toMatchObject({ despues: "=PAT.ESTATUS(L2,O2,F2,G2,6)", esFormula: true });
+    expect(c.Q5).toBeUndefined();
+  });
+  test("sin corte la fórmula de estatus no lo lleva; celda con formato % divide entre 100", () => {
+    const h = hoja("x", [ENCABEZADO_ORGANO, act(1, 6, 6, 5)], { formatosNumero: { P2: "0%" } });
+    const c = porCelda(plan(h, { modo: "formulas" }).cambios);
+    expect(c.P2.despues).toBe("=PAT.PORCENTAJE(O2,L2)/100");
+    expect(c.Q2.despues).toBe("=PAT.ESTATUS(L2,O2,F2,G2)");
+  });
+  test("una celda que ya tiene la misma fórmula no es un cambio", () => {
+    const h = hoja("x", [ENCABEZADO_ORGANO, act(1, 6, 6, 5, 83.33, "EN PROCESO")], { formulas: { P2: "=pat.porcentaje(O2, L2)", Q2: "=PAT.ESTATUS(L2,O2,F2,G2,6)" } });
+    expect(plan(h, { corte: 6, modo: "formulas" }).cambios).toEqual([]);
+    const c = porCelda(plan(h, { corte: 5, modo: "formulas" }).cambios);
+    expect(c.Q2).toMatchObject({ formulaAntes: "=PAT.ESTATUS(L2,O2,F2,G2,6)", despues: "=PAT.ESTATUS(L2,O2,F2,G2,5)", reemplaza: true });
+  });
+  test("transversal: método, por alcanzar, cumplimiento y estatus con tendencia", () => {
+    const c = porCelda(plan(patTransversalLimpia, { modo: "formulas", corte: 6 }).cambios);
+    expect(c.T8.despues).toBe("=PAT.METODO(J8,R8,S8)");
+    expect(c.U8.despues).toBe("=PAT.POR_ALCANZAR(N8,T8,O8)");
+    expect(c.W8.despues).toBe("=PAT.CUMPLIMIENTO(T8,N8,O8)/100");
+    expect(c.X8.despues).toBe("=PAT.ESTATUS(N8,T8,F8,G8,6,O8)");
+  });
+  test("un método que requiere ajuste (/100) recibe el valor, no la fórmula", () => {
+    const c = porCelda(plan(patTransversalDefectos, { modo: "formulas" }).cambios);
+    expect(c.T15).toMatchObject({ despues: 80, esFormula: false });
+  });
+});

@@ -1,0 +1,86 @@
+import { LibroMemoria, PuertoMemoria } from "../../src/excel/memoria";
+import { deshacerLlenado, escribirConDeshacer, leerDeshacer, marcarConRegistro, quitarMarcas } from "../../src/excel/deshacer";
+import { ErrorLibro } from "../../src/excel/puerto";
+import { hojaOrgano } from "./fixtures";
+
+function libro() {
+  const l = LibroMemoria.desde([{ ...hojaOrgano(5), rellenos: [{ celda: "E8", color: "#00FF00" }], notas: [{ celda: "E9", nota: "nota mía" }] }, { nombre: "Otra", valores: [[null, null], [null, "x"]] }]);
+  return { l, p: new PuertoMemoria(l) };
+}
+
+describe("PuertoMemoria", () => {
+  test("lee la hoja desde A1 con fórmulas, formatos, combinaciones y filas ocultas", async () => {
+    const { p } = libro();
+    const r = await p.leerHoja("PAT");
+    expect(r.filas).toBe(11);
+    expect(r.datos.valores[5][0]).toBe("NÚMERO");
+    expect(r.datos.formulas?.[6][15]).toBe("=O7/L7*100");
+    expect(r.datos.formatosNumero?.[6][15]).toBe("0.00");
+    expect(r.datos.combinaciones).toHaveLength(1);
+    expect(r.datos.filasOcultas).toEqual([7]);
+    const otra = await p.leerHoja("Otra");
+    expect(otra.datos.valores).toEqual([[null, null], [null, "x"]]);
+    expect(await p.listarHojas()).toEqual([{ nombre: "PAT", protegida: false }, { nombre: "Otra", protegida: false }]);
+  });
+
+  test("escribir con deshacer guarda el registro en el documento y restaura valores y fórmulas exactos", async () => {
+    const { l, p } = libro();
+    await escribirConDeshacer(p, "PAT", [{ celda: "P7", valor: 8.33 }, { celda: "Q7", valor: "EN PROCESO" }, { celda: "N7", formula: "=1+1" }]);
+    expect(l.celda(l.hoja("PAT"), 6, 15)).toMatchObject({ valor: 8.33, formula: null });
+    // Un puerto nuevo sobre el mismo libro (el panel cerrado y abierto) encuentra el registro.
+    const p2 = new PuertoMemoria(l);
+    expect((await leerDeshacer(p2))?.celdas).toHaveLength(3);
+    await deshacerLlenado(p2);
+    expect(l.celda(l.hoja("PAT"), 6, 15)).toMatchObject({ formula: "=O7/L7*100" });
+    expect(l.celda(l.hoja("PAT"), 6, 16)?.valor ?? null).toBeNull();
+    expect(l.celda(l.hoja("PAT"), 6, 13)?.valor).toBe("");
+    expect(l.celda(l.hoja("PAT"), 6, 13)?.formula).toBeNull();
+    expect(await leerDeshacer(p2)).toBeNull();
+  });
+
+  test("marcas: relleno y nota, y al quitarlas cada celda vuelve a su relleno y nota propios", async () => {
+    const { l, p } = libro();
+    const h = l.hoja("PAT");
+    await marcarConRegistro(p, "PAT", [
+      { celda: "E8", color: "#FFC7CE", nota: "error" },
+      { celda: "E9", color: "#FFEB9C", nota: "aviso" },
+      { celda: "E10", color: "#FFEB9C", nota: "aviso" },
+    ]);
+    expect(l.celda(h, 7, 4)).toMatchObject({ relleno: "#FFC7CE", nota: "error" });
+    await quitarMarcas(new PuertoMemoria(l));
+    expect(l.celda(h, 7, 4)).toMatchObject({ relleno: "#00FF00", nota: null });
+    expect(l.celda(h, 8, 4)).toMatchObject({ relleno: null, nota: "nota mía" });
+    expect(l.celda(h, 9, 4)).toMatchObject({ relleno: null, nota: null });
+  });
+
+  test("una hoja protegida no se escribe ni se marca", async () => {
+    const l = LibroMemoria.desde([{ ...hojaOrgano(2), protegida: true }]);
+    const p = new PuertoMemoria(l);
+    await expect(p.escribir("PAT", [{ celda: "A1", valor: 1 }])).rejects.toBeInstanceOf(ErrorLibro);
+    await expect(p.marcar("PAT", [{ celda: "A1", color: "#FF0000", nota: "x" }])).rejects.toMatchObject({ codigo: "hoja-protegida" });
+  });
+
+  test("plantilla y gráfico agregan hojas con nombre único y las activan", async () => {
+    const { l, p } = libro();
+    const cambios: string[] = [];
+    await p.alCambiarHoja((h) => cambios.push(h));
+    const n1 = await p.insertarPlantilla({ nombre: "PAT", celdas: [{ celda: "A1", valor: "NÚMERO" }, { celda: "P2", formula: "=PAT.PORCENTAJE(O2,L2)" }], listas: [{ rango: "Q2:Q10", opciones: ["PENDIENTE", "CUMPLIDA"] }], formatosNumero: [{ rango: "P2:P3", formato: "0.00" }] });
+    expect(n1).toBe("PAT (2)");
+    expect(l.activa).toBe("PAT (2)");
+    expect(l.hoja(n1).listas).toHaveLength(1);
+    const g = await p.insertarGrafico({ hoja: "Resumen PAT", titulo: "Avance", encabezados: ["Objetivo", "Avance"], filas: [["1", 50]] });
+    expect(l.hoja(g).graficos).toHaveLength(1);
+    expect(cambios).toEqual(["PAT (2)", "Resumen PAT"]);
+  });
+
+  test("deshacer respeta las celdas que alguien cambió después del llenado", async () => {
+    const { l, p } = libro();
+    await escribirConDeshacer(p, "PAT", [{ celda: "P7", valor: 8.33 }, { celda: "Q7", valor: "EN PROCESO" }]);
+    await p.escribir("PAT", [{ celda: "Q7", valor: "CANCELADA" }]);
+    const r = await deshacerLlenado(p);
+    expect(r?.restauradas).toBe(1);
+    expect(r?.respetadas).toEqual(["Q7"]);
+    expect(l.celda(l.hoja("PAT"), 6, 15)?.formula).toBe("=O7/L7*100");
+    expect(l.celda(l.hoja("PAT"), 6, 16)?.valor).toBe("CANCELADA");
+  });
+});
