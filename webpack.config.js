@@ -103,6 +103,8 @@ function configComplemento({ produccion, servidor }) {
       path: path.join(raiz, "dist"),
       filename: "[name].js",
       clean: { keep: /^cli[\\/]/ },
+      // Reescribe siempre: tests/global-setup.js compara fechas de dist/ con las fuentes.
+      compareBeforeEmit: false,
       devtoolModuleFilenameTemplate: "webpack:///[resource-path]?[loaders]",
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
@@ -157,7 +159,7 @@ function configCli({ produccion }) {
     devtool: "source-map",
     context: raiz,
     entry: { pat: "./src/cli/pat.ts" },
-    output: { path: path.join(raiz, "dist", "cli"), filename: "[name].js", clean: true },
+    output: { path: path.join(raiz, "dist", "cli"), filename: "[name].js", clean: true, compareBeforeEmit: false },
     resolve: { extensions: [".ts", ".js", ".json"] },
     module: { rules: [reglaTs("ES2022")] },
     externalsPresets: { node: true },

@@ -99,10 +99,16 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
   const combinadas = mapaCombinaciones(hoja, calculadas);
   const numeroCol = formato.porRol.numero && det.columnas[formato.porRol.numero.clave] !== undefined ? det.columnas[formato.porRol.numero.clave] : null;
   const indicesMapeados = new Set(mapeadas.map((m) => m.indice));
-  const etiquetas = new Set(formato.filasEtiqueta.flat());
+  const etiquetas = new Set<string>();
+  for (const fila of formato.filasEtiqueta) for (const e of fila) etiquetas.add(e);
   const umbralEncabezado = Math.max(3, Math.ceil(mapeadas.length * 0.4));
   const hayGrupos = formato.marcadoresGrupo.length > 0 || formato.variasMetasPorCelda;
   const columnasMeta = mapeadas.filter((m) => m.col.porMeta || m.col.rol === "meta" || m.col.rol === "alcanzado");
+  // Columnas que solo llena una actividad (una fila de sección no las tiene).
+  const ROLES_ACTIVIDAD = new Set(["mesInicial", "mesFinal", "indicador", "metodo", "frecuencia", "unidad", "meta", "alcanzado", "porcentaje", "estatus", "valor1", "valor2", "avance", "modificado", "clave"]);
+  const columnasActividad = new Set(mapeadas.filter((m) => ROLES_ACTIVIDAD.has(m.col.rol)).map((m) => m.indice));
+  const columnasHereda = new Set(mapeadas.filter((m) => m.col.hereda).map((m) => m.indice));
+  const columnaTextoActividad = mapeadas.find((m) => m.col.rol === "actividad")?.indice ?? -1;
 
   const filas: FilaHoja[] = [];
   let contexto: Record<string, ValorCelda> = {};
@@ -157,10 +163,32 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
     // Sección: solo NÚMERO (o la primera columna) con un número.
     const colSeccion = numeroCol ?? mapeadas[0]?.indice ?? 0;
     const vs = fila[colSeccion];
-    if (llenas === 1 && !vacio(vs) && (typeof vs === "number" || SECCION.test(String(vs).trim()))) {
-      contexto = numeroCol !== null ? { [formato.porRol.numero!.clave]: vs } : {};
-      agregar("seccion");
-      continue;
+    // También «1 | Título del objetivo» (número y un solo texto, sin datos de actividad).
+    if (llenas <= 2 && !vacio(vs) && (typeof vs === "number" || SECCION.test(String(vs).trim()))) {
+      let titulo: { texto: string; col: number } | null = null;
+      let esSeccion = true;
+      if (llenas === 2) {
+        for (let c = 0; c < fila.length; c++) {
+          const v = fila[c];
+          if (c === colSeccion || vacio(v)) continue;
+          // El título va junto al número o en una columna heredable (POLÍTICAS, PROGRAMA,
+          // OBJETIVO); un texto en ACTIVIDAD u otra columna es una actividad incompleta.
+          const deTitulo = c === colSeccion + 1 || columnasHereda.has(c);
+          if (typeof v !== "string" || columnasActividad.has(c) || !deTitulo || c === columnaTextoActividad) esSeccion = false;
+          else titulo = { texto: v, col: c };
+        }
+      }
+      if (esSeccion) {
+        contexto = numeroCol !== null ? { [formato.porRol.numero!.clave]: vs } : {};
+        if (titulo) {
+          // El título (a menudo combinado a lo ancho) es el objetivo de la sección.
+          const objetivo = formato.porRol.objetivo;
+          const destino = objetivo?.hereda ? objetivo : mapeadas.find((m) => m.indice === titulo!.col && m.col.hereda)?.col;
+          if (destino) contexto[destino.clave] = titulo.texto;
+        }
+        agregar("seccion");
+        continue;
+      }
     }
     if (hayGrupos && columnasMeta.length > 0 && columnasMeta.every((m) => vacio(fila[m.indice]))) {
       const textos = fila.filter((v): v is string => typeof v === "string" && !vacio(v));

@@ -102,7 +102,7 @@ describe("Panel", () => {
     await screen.findByRole("table", { name: "Cambios que se harán" });
     await usuario.click(screen.getByRole("button", { name: "Aplicar" }));
     await screen.findByText(/Se escribieron/);
-    expect(celda(libro, HOJA, "P7").formula).toBe("=PAT.PORCENTAJE(O7,L7)");
+    expect(celda(libro, HOJA, "P7").formula).toBe("=PAT.CUMPLIMIENTO(O7,L7)");
     expect(celda(libro, HOJA, "Q7").formula).toBe("=PAT.ESTATUS(L7,O7,F7,G7,6)");
   });
 

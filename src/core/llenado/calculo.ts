@@ -14,8 +14,8 @@ export interface Calculado {
   /** Número en puntos (83.33, no 0.8333) o texto de estatus; para varias metas, un número por línea. */
   readonly valor: number | EstatusCalculado;
   readonly lineas?: ReadonlyArray<number>;
-  /** Cómo se calculó, para el motivo del cambio y el mensaje del hallazgo («5 / 6 × 100 = 83.33»). */
-  readonly calculo: Texto;
+  /** Cómo se calculó, para el motivo del cambio y el mensaje del hallazgo («5 / 6 × 100 = 83.33»); se arma al pedirlo. */
+  readonly explicar: () => Texto;
   /** Nota adicional (p. ej. «el /100 del método se leyó como × 100»). */
   readonly nota?: Texto;
 }
@@ -33,9 +33,15 @@ export function cifra2(x: number): string {
   return redondear2(x).toFixed(2);
 }
 
-function invalido(act: Actividad, ...claves: Array<string | undefined>): boolean {
-  for (const c of claves) if (c !== undefined && act.invalidas.includes(c)) return true;
-  return false;
+/** Un resultado que se puede escribir: finito y dentro de lo que Excel muestra con 2 decimales. */
+function escribible(x: number): boolean {
+  return Number.isFinite(x) && Math.abs(x) < 1e15;
+}
+
+function invalido(act: Actividad, a?: string, b?: string, c?: string, d?: string): boolean {
+  const inv = act.invalidas;
+  if (inv.length === 0) return false;
+  return (a !== undefined && inv.includes(a)) || (b !== undefined && inv.includes(b)) || (c !== undefined && inv.includes(c)) || (d !== undefined && inv.includes(d));
 }
 
 /** Alcanzado efectivo de la fila: calculado por el método si la columna es calculada y hay valores; si no, el escrito. */
@@ -71,13 +77,13 @@ export function calcularFila(act: Actividad, formato: Formato, corte: number | n
         const base = m.modificado ?? m.programado;
         if (base === null || !(base > 0)) return calc;
         const p = redondear2(((m.alcanzado ?? 0) / base) * 100);
-        if (!Number.isFinite(p)) return calc;
+        if (!escribible(p)) return calc;
         lineas.push(p);
       }
       const metas = act.metas;
       calc.porcentaje = {
         valor: lineas[0], lineas,
-        get calculo(): Texto {
+        explicar: (): Texto => {
           const texto = metas.map((m, i) => `${cifra(m.alcanzado ?? 0)} / ${cifra((m.modificado ?? m.programado) as number)} × 100 = ${cifra2(lineas[i])}`).join("; ");
           return { es: texto, en: texto };
         },
@@ -95,7 +101,7 @@ export function calcularFila(act: Actividad, formato: Formato, corte: number | n
       const valores = metodo.variables.length <= 1 ? [act.valor1] : [act.valor1, act.valor2];
       const entre100 = act.esPorcentaje && metodo.divideEntre100;
       const ev = evaluarMetodo(metodo, valores, { entre100ComoPor100: entre100 });
-      if (ev.ok && Number.isFinite(ev.valor * 100)) {
+      if (ev.ok && escribible(ev.valor * 100)) {
         let valor = ev.valor;
         let nota: Texto | undefined;
         const escalar = act.esPorcentaje && !metodo.multiplicaPor100 && !metodo.divideEntre100 && metodo.clase === "razon";
@@ -108,7 +114,7 @@ export function calcularFila(act: Actividad, formato: Formato, corte: number | n
         const resultado = valor;
         calc.alcanzado = {
           valor,
-          get calculo(): Texto {
+          explicar: (): Texto => {
             if (metodo.variables.length === 2 && (metodo.clase === "porcentaje" || metodo.clase === "razon")) {
               const t = `${cifra(v1)} / ${cifra(v2)}${por100 ? " × 100" : ""} = ${cifra(resultado)}`;
               return { es: t, en: t };
@@ -130,12 +136,12 @@ export function calcularFila(act: Actividad, formato: Formato, corte: number | n
     const meta = act.meta as number;
     if (r.porAlcanzar?.calculada && (alcanzado !== null || sentido === "ascendente")) {
       const p = porAlcanzar(meta, alcanzado ?? 0, sentido);
-      if (p.ok && p.valor !== null && Number.isFinite(p.valor)) {
+      if (p.ok && p.valor !== null && escribible(p.valor)) {
         const v = p.valor;
         const s = sentido;
         calc.porAlcanzar = {
           valor: v,
-          get calculo(): Texto {
+          explicar: (): Texto => {
             const texto = s === "descendente"
               ? `máx(${cifra(alcanzado ?? 0)} − ${cifra(meta)}, 0) = ${cifra(v)}`
               : `máx(${cifra(meta)} − ${cifra(alcanzado ?? 0)}, 0) = ${cifra(v)}`;
@@ -146,12 +152,12 @@ export function calcularFila(act: Actividad, formato: Formato, corte: number | n
     }
     if (r.porcentaje?.calculada && (alcanzado !== null || sentido === "ascendente")) {
       const c = cumplimiento(alcanzado ?? 0, meta, sentido);
-      if (c.ok && c.valor !== null && Number.isFinite(c.valor)) {
+      if (c.ok && c.valor !== null && escribible(c.valor)) {
         const v = c.valor;
         const s = sentido;
         calc.porcentaje = {
           valor: v,
-          get calculo(): Texto {
+          explicar: (): Texto => {
             const a = cifra(alcanzado ?? 0);
             const texto = s === "descendente"
               ? ((alcanzado ?? 0) <= 0 ? `${a} ≤ 0 → 100` : `${cifra(meta)} / ${a} × 100 = ${cifra(v)}`)
@@ -170,7 +176,7 @@ export function calcularFila(act: Actividad, formato: Formato, corte: number | n
       const estatus = e.valor;
       calc.estatus = {
         valor: estatus,
-        get calculo(): Texto {
+        explicar: (): Texto => {
           const a = cifra(alcanzado ?? 0);
           const m = cifra(act.meta as number);
           return estatus === "CUMPLIDA" ? { es: `se alcanzó ${a} de ${m}`, en: `${a} of ${m} achieved` }

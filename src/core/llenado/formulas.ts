@@ -3,12 +3,12 @@
  * con referencias a las celdas de la misma fila. Una sola implementación para el plan de
  * llenado (modo «formulas») y la plantilla.
  *
- * - PORCENTAJE (sin TENDENCIA): `=PAT.PORCENTAJE(alcanzado,meta)`
- * - PORCENTAJE (con TENDENCIA): `=PAT.CUMPLIMIENTO(alcanzado,meta,tendencia)`
+ * - PORCENTAJE: `=PAT.CUMPLIMIENTO(alcanzado,meta[,tendencia])` — y no PAT.PORCENTAJE, que
+ *   da #N/A con el numerador vacío: aquí «nada reportado» cuenta como 0 (0 %), como en el llenado por valores.
  * - Meta por alcanzar: `=PAT.POR_ALCANZAR(meta,alcanzado,tendencia)`
  * - META ALCANZADA: `=PAT.METODO(método,valor1,valor2)`
  * - ESTATUS: `=PAT.ESTATUS(meta,alcanzado,mesInicial,mesFinal[,corte][,tendencia])`
- * - % CUMPLIM. MODIF. (una meta): `=PAT.PORCENTAJE(alcanzado,modificado)`
+ * - % CUMPLIM. MODIF. (una meta): `=PAT.CUMPLIMIENTO(alcanzado,modificado)`
  * En una celda con formato de porcentaje, los números se dividen entre 100 («…/100»).
  */
 import type { Formato, Rol } from "../formatos";
@@ -38,10 +38,10 @@ export function construirFormula(
     case "porcentaje": {
       if (formato.variasMetasPorCelda) {
         const base = ref("modificado") ?? meta;
-        return alcanzado && base ? `=PAT.PORCENTAJE(${alcanzado},${base})${entre100}` : null;
+        return alcanzado && base ? `=PAT.CUMPLIMIENTO(${alcanzado},${base})${entre100}` : null;
       }
       if (!alcanzado || !meta) return null;
-      return tendencia ? `=PAT.CUMPLIMIENTO(${alcanzado},${meta},${tendencia})${entre100}` : `=PAT.PORCENTAJE(${alcanzado},${meta})${entre100}`;
+      return `=PAT.CUMPLIMIENTO(${alcanzado},${meta}${tendencia ? `,${tendencia}` : ""})${entre100}`;
     }
     case "porAlcanzar":
       return meta && alcanzado ? `=PAT.POR_ALCANZAR(${meta},${alcanzado}${tendencia ? `,${tendencia}` : ""})${entre100}` : null;

@@ -78,7 +78,7 @@ export function planificar(hoja: HojaDatos, det: Deteccion, actividades: Readonl
       const encabezado = c.encabezado;
       // El motivo se arma solo para las celdas que cambian.
       const razonDe = (): Texto => {
-        const calculo = r.calculo;
+        const calculo = r.explicar();
         if (c.tipo === "estatus") return { es: `${encabezado} = ${r.valor}: ${calculo.es}`, en: `${encabezado} = ${r.valor}: ${calculo.en}` };
         return r.nota
           ? { es: `${encabezado} = ${calculo.es} (${r.nota.es})`, en: `${encabezado} = ${calculo.en} (${r.nota.en})` }

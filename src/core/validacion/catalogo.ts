@@ -186,7 +186,11 @@ const LISTA: ReadonlyArray<TipoHallazgo> = [
   },
 ];
 
-export const CATALOGO: Readonly<Record<string, TipoHallazgo>> = Object.freeze(Object.fromEntries(LISTA.map((h) => [h.codigo, h])));
+export const CATALOGO: Readonly<Record<string, TipoHallazgo>> = (() => {
+  const r: Record<string, TipoHallazgo> = {};
+  for (const h of LISTA) r[h.codigo] = h;
+  return Object.freeze(r);
+})();
 
 export function listarTiposHallazgo(): ReadonlyArray<TipoHallazgo> {
   return LISTA;

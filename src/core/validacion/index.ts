@@ -87,16 +87,11 @@ function normal(t: string): string {
   }
   return r;
 }
-const CACHE_MARCADOR = new Map<string, string | null>();
+// Condición necesaria de todo marcador de `buscarMarcador` («xx», «__», «(poner…»): una sola
+// pasada barata antes de las expresiones con lookbehind.
+const PUEDE_TENER_MARCADOR = /xx|__|\(\s*(?:poner|indicar|escribir|anotar)/i;
 function marcador(t: string): string | null {
-  let r = CACHE_MARCADOR.get(t);
-  if (r === undefined) {
-    // Solo vale la pena buscar si aparece «x», «_» o «(».
-    r = /[xX_(]/.test(t) ? buscarMarcador(t) : null;
-    if (CACHE_MARCADOR.size > 20000) CACHE_MARCADOR.clear();
-    CACHE_MARCADOR.set(t, r);
-  }
-  return r;
+  return PUEDE_TENER_MARCADOR.test(t) ? buscarMarcador(t) : null;
 }
 
 /** Memoriza una lectura por texto (frecuencias, estatus, tendencias y meses se repiten). */
@@ -133,6 +128,12 @@ function lineasDe(v: ValorCelda | undefined): ValorCelda[] {
   return v.split(/\r?\n/).map((s) => s.trim()).filter((s) => s.length > 0);
 }
 
+function sinEspacioFinal(s: string): string {
+  let fin = s.length;
+  while (fin > 0 && s.charCodeAt(fin - 1) <= 32) fin--;
+  return fin === s.length ? s : s.slice(0, fin);
+}
+
 class Emisor {
   readonly hallazgos: Hallazgo[] = [];
   /** Columna (base 0) de cada hallazgo, para ordenar. */
@@ -145,18 +146,20 @@ class Emisor {
     const tipo = CATALOGO[codigo];
     if (!tipo) throw new Error(`Código de hallazgo desconocido: ${codigo}`);
     const celda = direccion(fila0 + 1, col0);
-    const llave = `${celda}|${codigo}`;
-    if (this.vistos.has(llave)) return;
-    this.vistos.add(llave);
-    if (tipo.severidad === "error") this.conError.add(fila0 * 16384 + col0);
     const parametros: Parametros = { encabezado, ...p };
     const parametrosEn: Parametros = { ...parametros };
     for (const k of Object.keys(p)) if (k.endsWith("En")) parametrosEn[k.slice(0, -2)] = p[k];
+    const mensaje = sinEspacioFinal(formatear(tipo.mensaje.es, parametros));
+    // El mismo hallazgo en la misma celda sale una vez; con otro texto (otra línea de meta) no.
+    const llave = `${celda}|${codigo}|${mensaje}`;
+    if (this.vistos.has(llave)) return;
+    this.vistos.add(llave);
+    if (tipo.severidad === "error") this.conError.add(fila0 * 16384 + col0);
     this.columnas.push(col0);
     this.hallazgos.push({
       codigo, severidad: tipo.severidad, celda, fila: fila0 + 1, columna: letraColumna(col0), encabezado,
-      mensaje: formatear(tipo.mensaje.es, parametros).replace(/\s+$/, ""),
-      mensajeEn: formatear(tipo.mensaje.en, parametrosEn).replace(/\s+$/, ""),
+      mensaje,
+      mensajeEn: sinEspacioFinal(formatear(tipo.mensaje.en, parametrosEn)),
     });
   }
 
@@ -179,6 +182,15 @@ interface Contexto {
   readonly numericas: ReadonlyArray<Columna>;
   /** Columnas calculadas numéricas presentes (de una sola meta). */
   readonly calculadasNumericas: ReadonlyArray<Columna>;
+  /** Columnas del formato presentes en la hoja. */
+  readonly presentes: ReadonlyArray<Columna>;
+  /** Índice de hoja (base 0) por `Columna.orden`, −1 si falta. */
+  readonly indices: ReadonlyArray<number>;
+  /** Columna del formato por índice de hoja. */
+  readonly porIndice: ReadonlyMap<number, Columna>;
+  /** Columnas calculadas presentes (para revisar lo escrito). */
+  readonly calculadasPresentes: ReadonlyArray<Columna>;
+  readonly porMeta: ReadonlyArray<Columna>;
 }
 
 /** Valida las actividades de una hoja ya detectada y recorrida. */
@@ -191,6 +203,11 @@ export function validarHoja(hoja: HojaDatos, det: Deteccion, estructura: Estruct
     reglas: new Set(formato.reglas), claves: new Map(), porRol,
     numericas: [...ROLES_NUMERICOS].map((r) => porRol[r]).filter((c): c is Columna => !!c && !c.calculada),
     calculadasNumericas: formato.columnas.filter((c) => c.calculada && c.tipo !== "estatus" && det.columnas[c.clave] !== undefined && !(c.porMeta && formato.variasMetasPorCelda)),
+    presentes: formato.columnas.filter((c) => det.columnas[c.clave] !== undefined),
+    indices: formato.columnas.map((c) => det.columnas[c.clave] ?? -1),
+    porIndice: new Map(formato.columnas.filter((c) => det.columnas[c.clave] !== undefined).map((c) => [det.columnas[c.clave], c] as [number, Columna])),
+    calculadasPresentes: formato.columnas.filter((c) => c.calculada && c.tipo !== "estatus" && det.columnas[c.clave] !== undefined),
+    porMeta: formato.columnas.filter((c) => c.porMeta && det.columnas[c.clave] !== undefined),
   };
   const actividades: Actividad[] = [];
   for (const fila of estructura.filas) {
@@ -205,7 +222,7 @@ export function validarHoja(hoja: HojaDatos, det: Deteccion, estructura: Estruct
 }
 
 function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
-  const { formato, det, emisor, hoja, reglas } = ctx;
+  const { formato, emisor, hoja, reglas } = ctx;
   const f0 = fila.fila0;
   const invalidas = new Set<string>();
   const formatos = hoja.formatosNumero?.[f0];
@@ -213,7 +230,8 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
 
   const porRol = ctx.porRol;
   const col = (rol: Rol): Columna | undefined => porRol[rol];
-  const idx = (c: Columna): number => det.columnas[c.clave];
+  const indices = ctx.indices;
+  const idx = (c: Columna): number => indices[c.orden];
   const crudo = (c: Columna | undefined): ValorCelda => (c ? fila.valores[c.orden] ?? null : null);
   const propio = (c: Columna): boolean => !fila.heredada[c.orden];
   const fmt = (c: Columna): string | null => formatos?.[idx(c)] ?? null;
@@ -223,8 +241,8 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
 
   // 1. Obligatorias.
   if (reglas.has("requeridas")) {
-    for (const c of formato.columnas) {
-      if (!c.obligatoria || det.columnas[c.clave] === undefined) continue;
+    for (const c of ctx.presentes) {
+      if (!c.obligatoria) continue;
       if (vacio(fila.valores[c.orden])) {
         const s = SUGERENCIA_REQUERIDA[c.rol] ?? { es: "Escriba el dato que corresponde.", en: "Write the corresponding data." };
         emitir("celda-requerida-vacia", c, { sugerencia: s.es, sugerenciaEn: s.en });
@@ -414,9 +432,9 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
 
   // Marcadores de plantilla e inyección de fórmulas.
   if (reglas.has("marcadores")) {
-    for (const c of formato.columnas) {
-      const i = det.columnas[c.clave];
-      if (i === undefined || !propio(c)) continue;
+    for (const c of ctx.presentes) {
+      const i = indices[c.orden];
+      if (!propio(c)) continue;
       const v = fila.valores[c.orden];
       if (typeof v !== "string" || emisor.tieneError(f0, i)) continue;
       const m = marcador(v);
@@ -435,7 +453,7 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
       if (k !== 61 && k !== 43 && k !== 45 && k !== 64) continue; // = + - @
       if (formulas?.[i]) continue;
       if (/^[-=_]+$/.test(v.trim()) || leerCantidad(v).ok) continue; // «-», «---» o un número escrito («-5»)
-      const c = formato.columnas.find((x) => det.columnas[x.clave] === i);
+      const c = ctx.porIndice.get(i);
       emisor.emitir("inyeccion-formula", f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, { signo: v[0], valor: citar(v) });
     }
   }
@@ -492,7 +510,7 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   if (reglas.has("estatus") && cEst && estatus !== null && !esEstatusManual(estatus) && propio(cEst)) {
     const e = calc.estatus;
     if (e && e.valor !== estatus && !(estatus === "NO CUMPLIDA" && ctx.corte === null && e.valor !== "CUMPLIDA")) {
-      emitir("estatus-contradictorio", cEst, { valor: estatus, motivo: e.calculo.es, motivoEn: e.calculo.en, esperado: String(e.valor) });
+      emitir("estatus-contradictorio", cEst, { valor: estatus, motivo: e.explicar().es, motivoEn: e.explicar().en, esperado: String(e.valor) });
     }
   }
   if (reglas.has("sobrecumplimiento")) revisarSobrecumplimiento(act, formato, calc, col, emitir);
@@ -522,7 +540,9 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
 }
 
 function montos(x: number): string {
-  return redondear2(x).toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  // Sin Intl (el entorno de funciones de Excel solo garantiza ES2016): 1234567.5 → «1,234,567.50».
+  const [entero, decimales] = Math.abs(redondear2(x)).toFixed(2).split(".");
+  return `${x < 0 ? "-" : ""}${entero.replace(/\B(?=(\d{3})+$)/g, ",")}.${decimales}`;
 }
 
 type Col = (rol: Rol) => Columna | undefined;
@@ -531,8 +551,8 @@ type Emitir = (codigo: string, c: Columna, p?: Parametros) => void;
 function leerMetas(
   ctx: Contexto, fila: FilaHoja, metas: LineaMeta[], invalidas: Set<string>, col: Col, emitir: Emitir, fmt: (c: Columna) => string | null,
 ): void {
-  const { formato, reglas } = ctx;
-  const porMeta = formato.columnas.filter((c) => c.porMeta && ctx.det.columnas[c.clave] !== undefined);
+  const { reglas } = ctx;
+  const porMeta = ctx.porMeta;
   const lineas = new Map<string, ValorCelda[]>();
   for (const c of porMeta) lineas.set(c.clave, lineasDe(fila.valores[c.orden]));
   const cUni = col("unidad");
@@ -610,8 +630,8 @@ function revisarCalculadas(
   fmt: (c: Columna) => string | null,
 ): void {
   const { formato } = ctx;
-  for (const c of formato.columnas) {
-    if (!c.calculada || c.tipo === "estatus" || ctx.det.columnas[c.clave] === undefined || fila.heredada[c.orden]) continue;
+  for (const c of ctx.calculadasPresentes) {
+    if (fila.heredada[c.orden]) continue;
     const crudo = fila.valores[c.orden];
     if (vacio(crudo)) continue;
     const esperado = calc[c.rol];
@@ -625,8 +645,8 @@ function revisarCalculadas(
       if (ls.length !== esperado.lineas.length) {
         emitir("calculo-discrepante", c, {
           valor: ls.map((l) => citar(l)).join(" / "),
-          calculo: `debe tener ${esperado.lineas.length} línea(s): ${esperado.calculo.es}`,
-          calculoEn: `it must have ${esperado.lineas.length} line(s): ${esperado.calculo.en}`,
+          calculo: `debe tener ${esperado.lineas.length} línea(s): ${esperado.explicar().es}`,
+          calculoEn: `it must have ${esperado.lineas.length} line(s): ${esperado.explicar().en}`,
           esperado: esperadoTexto,
         });
         continue;
@@ -635,7 +655,7 @@ function revisarCalculadas(
         const q = leerCantidad(ls[i], fmt(c));
         const ok = q.ok && q.valor !== null && Math.abs(redondear2(q.valor.valor) - esperado.lineas[i]) < 0.0101;
         if (!ok) {
-          const parte = esperado.calculo.es.split("; ")[i] ?? esperado.calculo.es;
+          const parte = esperado.explicar().es.split("; ")[i] ?? esperado.explicar().es;
           emitir("calculo-discrepante", c, {
             valor: ls.map((l) => citar(l)).join(" / "),
             calculo: `en la línea ${i + 1}, ${parte}`,
@@ -651,13 +671,13 @@ function revisarCalculadas(
     const leido = calculadas[c.rol];
     if (leido === "texto") {
       if (esperado && typeof esperado.valor === "number") {
-        emitir("calculo-discrepante", c, { valor: citar(crudo), calculo: esperado.calculo.es, calculoEn: esperado.calculo.en, esperado: mostrar(esperado.valor) });
+        emitir("calculo-discrepante", c, { valor: citar(crudo), calculo: esperado.explicar().es, calculoEn: esperado.explicar().en, esperado: mostrar(esperado.valor) });
       } else emitir("calculado-con-texto", c, { valor: citar(crudo) });
       continue;
     }
     if (!leido || !esperado || typeof esperado.valor !== "number") continue;
     if (Math.abs(redondear2(leido.valor) - redondear2(esperado.valor)) >= 0.0101) {
-      emitir("calculo-discrepante", c, { valor: leido.porcentaje ? `${cifra(leido.valor)}%` : cifra(leido.valor), calculo: esperado.calculo.es, calculoEn: esperado.calculo.en, esperado: mostrar(esperado.valor) });
+      emitir("calculo-discrepante", c, { valor: leido.porcentaje ? `${cifra(leido.valor)}%` : cifra(leido.valor), calculo: esperado.explicar().es, calculoEn: esperado.explicar().en, esperado: mostrar(esperado.valor) });
     }
   }
 }
@@ -670,8 +690,8 @@ function revisarSobrecumplimiento(act: Actividad, formato: Formato, calc: Calcul
     for (const m of act.metas) {
       const base = m.modificado ?? m.programado;
       if (m.alcanzado !== null && base !== null && base > 0 && m.alcanzado > base + 1e-9) {
+        // Una nota por línea de meta: cada meta sobrecumplida se explica por separado.
         emitir("sobrecumplimiento", cAlc, { alcanzado: cifra(m.alcanzado), meta: cifra(base), porcentaje: cifra((m.alcanzado / base) * 100) });
-        return;
       }
     }
     return;

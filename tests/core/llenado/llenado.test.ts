@@ -134,18 +134,18 @@ describe("avance-metas", () => {
 describe("modo fórmulas", () => {
   test("fórmulas PAT.* en sintaxis en-US con las celdas de la fila", () => {
     const c = porCelda(plan(ejemplos, { corte: 6, modo: "formulas" }).cambios);
-    expect(c.P2).toMatchObject({ despues: "=PAT.PORCENTAJE(O2,L2)", esFormula: true });
+    expect(c.P2).toMatchObject({ despues: "=PAT.CUMPLIMIENTO(O2,L2)", esFormula: true });
     expect(c.Q2).toMatchObject({ despues: "=PAT.ESTATUS(L2,O2,F2,G2,6)", esFormula: true });
     expect(c.Q5).toBeUndefined();
   });
   test("sin corte la fórmula de estatus no lo lleva; celda con formato % divide entre 100", () => {
     const h = hoja("x", [ENCABEZADO_ORGANO, act(1, 6, 6, 5)], { formatosNumero: { P2: "0%" } });
     const c = porCelda(plan(h, { modo: "formulas" }).cambios);
-    expect(c.P2.despues).toBe("=PAT.PORCENTAJE(O2,L2)/100");
+    expect(c.P2.despues).toBe("=PAT.CUMPLIMIENTO(O2,L2)/100");
     expect(c.Q2.despues).toBe("=PAT.ESTATUS(L2,O2,F2,G2)");
   });
   test("una celda que ya tiene la misma fórmula no es un cambio", () => {
-    const h = hoja("x", [ENCABEZADO_ORGANO, act(1, 6, 6, 5, 83.33, "EN PROCESO")], { formulas: { P2: "=pat.porcentaje(O2, L2)", Q2: "=PAT.ESTATUS(L2,O2,F2,G2,6)" } });
+    const h = hoja("x", [ENCABEZADO_ORGANO, act(1, 6, 6, 5, 83.33, "EN PROCESO")], { formulas: { P2: "=pat.cumplimiento(O2, L2)", Q2: "=PAT.ESTATUS(L2,O2,F2,G2,6)" } });
     expect(plan(h, { corte: 6, modo: "formulas" }).cambios).toEqual([]);
     const c = porCelda(plan(h, { corte: 5, modo: "formulas" }).cambios);
     expect(c.Q2).toMatchObject({ formulaAntes: "=PAT.ESTATUS(L2,O2,F2,G2,6)", despues: "=PAT.ESTATUS(L2,O2,F2,G2,5)", reemplaza: true });

@@ -1,5 +1,5 @@
 import * as fc from "fast-check";
-import { analizarMetodo, claveVariable, evaluarMetodo, revisarMetodo, type Nodo } from "../../../src/core/metodo";
+import { analizarMetodo, claveVariable, esPlantilla, evaluarMetodo, revisarMetodo, type Nodo } from "../../../src/core/metodo";
 
 // ------------------------------------------------------------------ nunca lanza
 
@@ -66,7 +66,9 @@ const nombre = fc
     const palabras = [p, ...resto];
     const k = giro % palabras.length;
     return [...palabras.slice(k), ...palabras.slice(0, k)].join(" ");
-  });
+  })
+  // «na», «xx»… solos son marcadores de plantilla, no nombres de variable.
+  .filter((n) => !esPlantilla(n));
 
 const valor = fc.double({ min: -1e6, max: 1e6, noNaN: true, noDefaultInfinity: true });
 const divisor = valor.filter((v) => Math.abs(v) > 1e-6);

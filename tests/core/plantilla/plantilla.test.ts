@@ -32,7 +32,7 @@ describe("describirPlantilla", () => {
     const p = describirPlantilla(formato, { anio: 2025, filas: 3 });
     const f = p.primeraFilaDatos;
     expect(p.formulas.filter((x) => x.fila === f).map((x) => [x.celda, x.formula])).toEqual([
-      [`P${f}`, `=PAT.PORCENTAJE(O${f},L${f})`],
+      [`P${f}`, `=PAT.CUMPLIMIENTO(O${f},L${f})`],
       [`Q${f}`, `=PAT.ESTATUS(L${f},O${f},F${f},G${f})`],
     ]);
     expect(p.formulas).toHaveLength(6);

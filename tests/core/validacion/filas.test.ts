@@ -50,6 +50,17 @@ describe("pat-organo", () => {
     expect(r.actividades.map((x) => [x.fila, x.numero, x.objetivo])).toEqual([[3, "3", "Objetivo combinado"], [4, "3", "Objetivo combinado"]]);
     expect(r.hallazgos).toEqual([]);
   });
+  test("sección «1 | título del objetivo»: el título es el objetivo de sus actividades", () => {
+    const f1 = ["1", "Pol", "Prog", null, "1.1 Primera", 1, 6, "Informe", "A / B x 100", "Mensual", "Documento", 6, null, null, 0, 0, "PENDIENTE"];
+    const f2 = [null, null, null, null, "1.2 Segunda", 1, 6, "Informe", "A / B x 100", "Mensual", "Documento", 6, null, null, 0, 0, "PENDIENTE"];
+    const r = analizarHoja(hoja("x", [ENCABEZADO_ORGANO, ["1", "Implementar la versión 2 del PREP."], f1, f2, ["2", null, null, "Objetivo dos"]]));
+    expect(r.actividades.map((x) => [x.fila, x.numero, x.objetivo])).toEqual([[3, "1", "Implementar la versión 2 del PREP."], [4, "1", "Implementar la versión 2 del PREP."]]);
+    expect(r.hallazgos).toEqual([]);
+    // Con un dato de actividad, o con texto en ACTIVIDAD, ya no es sección: es una actividad incompleta.
+    const r2 = analizarHoja(hoja("x", [ENCABEZADO_ORGANO, ["3", null, null, null, null, null, null, null, null, null, null, 4], ["4", null, null, null, "4.1 Sin datos"]]));
+    expect(r2.actividades.map((x) => x.fila)).toEqual([2, 3]);
+    expect(r2.hallazgos.filter((h) => h.fila === 3).map((h) => h.celda)).toEqual(["H3", "I3", "J3", "K3", "L3"]);
+  });
   test("una fila con un NÚMERO nuevo no hereda el objetivo anterior", () => {
     const f1 = ["1", "Pol", "Prog", "Objetivo uno", "1.1", 1, 6, "Informe", "A / B x 100", "Mensual", "Documento", 6, null, null, 0, 0, "PENDIENTE"];
     const f2 = ["2", null, null, null, "2.1", 1, 6, "Informe", "A / B x 100", "Mensual", "Documento", 6, null, null, 0, 0, "PENDIENTE"];
