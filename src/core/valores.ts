@@ -224,6 +224,7 @@ export const LETRAS = "A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-
 // «xxx», «xx», «___», «(poner las que correspondan)». «XX» y «XXX» en mayúsculas pueden
 // ser números romanos («fracción XXX»): cuentan solo si no siguen a una palabra de
 // referencia legal; cuatro o más X siempre cuentan.
+// eslint-disable-next-line no-misleading-character-class -- LETRAS incluye a propósito los acentos combinables (U+0300–U+036F)
 const EQUIS = new RegExp(`(^|[^${LETRAS}\\d])([xX]{2,})(?![${LETRAS}\\d])`, "g");
 const REFERENCIA_LEGAL = /(?:fracci[oó]n(?:es)?|art[ií]culos?|cap[ií]tulo|t[ií]tulo|numeral|inciso|secci[oó]n|apartado|base)\s+$/i;
 const OTROS_MARCADORES: ReadonlyArray<RegExp> = [
