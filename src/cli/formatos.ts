@@ -4,11 +4,13 @@ import { colores } from "./reporte";
 
 type FormatoCore = ReturnType<typeof listarFormatos>[number];
 
-export function formatosJson(formatos: ReadonlyArray<FormatoCore> = listarFormatos()) {
+/** `propios`: ids de los formatos cargados con `--formatos` o `PAT_FORMATOS`. */
+export function formatosJson(formatos: ReadonlyArray<FormatoCore> = listarFormatos(), propios: ReadonlySet<string> = new Set()) {
   return formatos.map((f) => ({
     id: f.id,
     name: f.nombre.es,
     nameEn: f.nombre.en,
+    custom: propios.has(f.id),
     columns: f.columnas.map((c) => ({
       key: c.clave,
       header: c.encabezado,
@@ -21,11 +23,11 @@ export function formatosJson(formatos: ReadonlyArray<FormatoCore> = listarFormat
   }));
 }
 
-export function reporteFormatos(formatos: ReadonlyArray<FormatoCore>, color: boolean): string {
+export function reporteFormatos(formatos: ReadonlyArray<FormatoCore>, color: boolean, propios: ReadonlySet<string> = new Set()): string {
   const c = colores(color);
   const l: string[] = [];
   for (const f of formatos) {
-    l.push(`${c.bold(f.id)}: ${f.nombre.es} (${f.columnas.length} columnas)`);
+    l.push(`${c.bold(f.id)}: ${f.nombre.es} (${f.columnas.length} columnas${propios.has(f.id) ? ", formato propio" : ""})`);
     f.columnas.forEach((col, i) => {
       const marcas = [col.requerida ? "requerida" : null, col.calculada ? c.cyan("calculada") : null].filter(Boolean).join(", ");
       l.push(`  ${String(i + 1).padStart(2)}. ${col.encabezado}${marcas ? ` ${c.dim(`(${marcas})`)}` : ""}`);

@@ -4,7 +4,6 @@
  * de celdas vacías igual) ni filas ocultas; `pat llenar` usa el lector completo.
  */
 import { Readable } from "node:stream";
-import type ExcelJSTipos from "exceljs";
 import type { HojaDatos, Resultado } from "../core/tipos";
 import { Acumulador, letra, textoFormula, valorSimple } from "../xlsx/celdas";
 import { diagnosticarArchivo, problema, type ProblemaArchivo } from "../xlsx/diagnostico";
@@ -32,6 +31,18 @@ interface FilaFlujo {
 interface HojaFlujo extends AsyncIterable<FilaFlujo> {
   readonly id: number | string;
   readonly name: string;
+  /** Lotes de eventos por trozo del XML (`{ eventType: "row", value }`, …). */
+  parse(): AsyncIterable<ReadonlyArray<{ readonly eventType: string; readonly value: unknown }>>;
+}
+
+// Solo el lector en flujo de exceljs (la misma clase que `ExcelJS.stream.xlsx.WorkbookReader`):
+// `require("exceljs")` carga además el libro completo, el escritor y CSV (≈ 0.1 s más).
+type ClaseLector = new (entrada: Readable, opciones: Record<string, string>) => AsyncIterable<unknown>;
+let claseLector: ClaseLector | null = null;
+function lectorFlujo(): ClaseLector {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  claseLector ??= require("exceljs/lib/stream/xlsx/workbook-reader") as ClaseLector;
+  return claseLector;
 }
 
 /**
@@ -52,9 +63,8 @@ export async function leerHojasEnFlujo(datos: Uint8Array, opciones: { soloHoja?:
   const hojas: { orden: string; hoja: HojaDatos }[] = [];
   try {
     const buf = Buffer.from(datos.buffer, datos.byteOffset, datos.byteLength);
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const ExcelJS = require("exceljs") as typeof ExcelJSTipos;
-    const lector = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+    const Lector = lectorFlujo();
+    const lector = new Lector(Readable.from([buf]), {
       worksheets: "emit",
       sharedStrings: "cache",
       styles: "cache",
@@ -73,33 +83,45 @@ export async function leerHojasEnFlujo(datos: Uint8Array, opciones: { soloHoja?:
       // Maestra más reciente de fórmula compartida por columna: el flujo no da el `si`
       // de las celdas dependientes, y lo común es una fórmula rellenada hacia abajo.
       const maestras = new Map<number, { formula: string; dir: string }>();
-      for await (const fila of ws) {
-        const r = fila.number;
-        fila.eachCell({ includeEmpty: false }, (celda, c) => {
-          const bruto = celda.value as unknown;
-          let formula: string | null = null;
-          if (bruto && typeof bruto === "object" && "formula" in (bruto as object)) {
-            const f = (bruto as { formula: string }).formula;
-            const dir = `${letra(c)}${r}`;
-            if (f) {
-              formula = textoFormula(bruto);
-              maestras.set(c, { formula: f, dir });
-            } else {
-              const m = maestras.get(c);
-              if (m) {
-                try {
-                  formula = textoFormula({ formula: slideFormula(m.formula, m.dir, dir) });
-                } catch {
-                  formula = null;
-                }
+      // Una celda (columna `c`, base 1) de la fila `r`.
+      const ponerCelda = (celda: CeldaFlujo, c: number, r: number): void => {
+        const bruto = celda.value as unknown;
+        const esFormula = bruto !== null && typeof bruto === "object" && "formula" in (bruto as object);
+        let formula: string | null = null;
+        if (esFormula) {
+          const f = (bruto as { formula: string }).formula;
+          const dir = `${letra(c)}${r}`;
+          if (f) {
+            formula = textoFormula(bruto);
+            maestras.set(c, { formula: f, dir });
+          } else {
+            const m = maestras.get(c);
+            if (m) {
+              try {
+                formula = textoFormula({ formula: slideFormula(m.formula, m.dir, dir) });
+              } catch {
+                formula = null;
               }
             }
           }
-          const fmt = celda.numFmt && celda.numFmt !== "General" ? celda.numFmt : null;
-          // `value` de exceljs pierde los resultados «falsos» (0, false, ""): se lee `result`.
-          const valor = bruto && typeof bruto === "object" && "formula" in (bruto as object) ? resultadoFormula(celda.result, fmt) : valorSimple(bruto);
-          acc.poner(r - 1, c - 1, valor, formula, fmt);
-        });
+        }
+        const nf = celda.numFmt;
+        const fmt = nf && nf !== "General" ? nf : null;
+        // `value` de exceljs pierde los resultados «falsos» (0, false, ""): se lee `result`.
+        const valor = esFormula ? resultadoFormula(celda.result, fmt) : valorSimple(bruto);
+        acc.poner(r - 1, c - 1, valor, formula, fmt);
+      };
+      const opcionesCeldas = { includeEmpty: false };
+      // Por lotes de eventos (un trozo del XML) y no fila por fila: el iterador de filas de
+      // exceljs es un generador asíncrono que cuesta una vuelta de microtareas por fila.
+      for await (const eventos of ws.parse()) {
+        for (let i = 0; i < eventos.length; i++) {
+          const ev = eventos[i];
+          if (ev.eventType !== "row") continue;
+          const fila = ev.value as FilaFlujo;
+          const r = fila.number;
+          fila.eachCell(opcionesCeldas, (celda, c) => ponerCelda(celda, c, r));
+        }
       }
       const m = acc.cerrar();
       hojas.push({

@@ -2,7 +2,7 @@
  * `pat llenar`: lector completo (conserva todo el libro), plan de llenado del núcleo por
  * hoja, escritura solo de las celdas calculadas y bytes del libro nuevo.
  */
-import { analizarHoja, planificarLlenado } from "../core";
+import { analizarHoja, planificarLlenado, type Formato } from "../core";
 import type { CambioCelda, ValorCelda } from "../core/tipos";
 import { aplicarCambios, libroABytes, pedirRecalculo } from "../xlsx/escribir";
 import { leerLibro } from "../xlsx/leer";
@@ -14,6 +14,8 @@ export interface OpcionesLlenar {
   readonly corte?: number | null;
   readonly hoja?: string | null;
   readonly formulas?: boolean;
+  /** Formatos a probar (por omisión, los registrados); `--formatos` agrega los propios. */
+  readonly formatos?: ReadonlyArray<Formato>;
 }
 
 export interface ResultadoLlenado {
@@ -35,7 +37,7 @@ export async function llenarBytes(datos: Uint8Array, archivo: string, opciones: 
   let reconocidas = 0;
   let hayFormulas = false;
   for (const p of elegidas) {
-    const analisis = analizarHoja(p.hoja, { corte: opciones.corte ?? null });
+    const analisis = analizarHoja(p.hoja, { corte: opciones.corte ?? null, ...(opciones.formatos ? { formatos: opciones.formatos } : {}) });
     if (!analisis.deteccion) {
       salida.push({ nombre: p.nombre, formato: null, cambios: [], filasOmitidas: [] });
       continue;

@@ -3,11 +3,13 @@
  * argumentos y las salidas y devuelve el código de salida, para probarla en proceso.
  * Todo error termina en UNA línea en español en stderr; nunca una pila.
  */
+import * as path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { listarFormatos } from "../core";
 import { leerArchivo, comprobarSalida, escribirAtomico } from "./archivos";
 import { ErrorCli, SALIDA_HALLAZGOS, SALIDA_OK, SALIDA_USO, mensajeInesperado, traducirErrorCommander, unaLinea } from "./errores";
 import { formatosJson, reporteFormatos } from "./formatos";
+import { AYUDA_FORMATOS, acumularRutas, cargarFormatosPropios, combinarFormatos, formatosDeLaOrden } from "./formatos-propios";
 import { colores, reporteLlenado, reporteValidacion } from "./reporte";
 import { codigoDeInforme, validarBytes, type InformeValidacion } from "./validar";
 
@@ -82,6 +84,11 @@ Ejemplos:
   pat llenar pat-2024.xlsx --salida pat-2024-llenado.xlsx --corte 6
   pat plantilla nuevo.xlsx --formato pat-organo --anio 2025
   pat formatos
+  pat validar libro.xlsx --formatos formatos/mi-instituto.json
+
+Formatos propios: --formatos <ruta> (archivo .json o carpeta con archivos .json; repetible
+o separados por comas) en validar, llenar, plantilla y formatos. La variable de entorno
+PAT_FORMATOS hace lo mismo para todas las órdenes (rutas separadas por «${path.delimiter}»).
 `,
     );
 
@@ -91,7 +98,8 @@ Ejemplos:
     .option("--hoja <nombre>", "revisa solo esta hoja")
     .option("--corte <mes>", "mes de corte del avance, 1 a 12 (para el estatus y el avance esperado)", leerCorte)
     .option("--json", "salida en JSON (un objeto por libro; una lista si son varios)")
-    .action(async (libros: string[], o: { hoja?: string; corte?: number; json?: boolean }) => {
+    .option("--formatos <ruta>", AYUDA_FORMATOS, acumularRutas)
+    .action(async (libros: string[], o: { hoja?: string; corte?: number; json?: boolean; formatos?: string[] }) => {
       estado.codigo = await ordenValidar(libros, o, io);
     });
 
@@ -104,6 +112,7 @@ Ejemplos:
     .option("--formulas", "escribe fórmulas en vez de valores")
     .option("--sobrescribir", "reemplaza la salida si ya existe")
     .option("--json", "lista de cambios en JSON")
+    .option("--formatos <ruta>", AYUDA_FORMATOS, acumularRutas)
     .addHelpText(
       "after",
       `
@@ -112,35 +121,60 @@ formatos, anchos, hojas) queda igual. Las filas con errores de captura no se lle
 libro nuevo se escribe igual y la orden termina con código 1 (vea «pat validar»).
 `,
     )
-    .action(async (libro: string, o: { salida: string; corte?: number; hoja?: string; formulas?: boolean; sobrescribir?: boolean; json?: boolean }) => {
+    .action(async (libro: string, o: OpcionesOrdenLlenar) => {
       estado.codigo = await ordenLlenar(libro, o, io);
     });
 
   configurar(programa.command("plantilla"), io)
-    .description("Crea una plantilla en blanco de un formato oficial, con listas desplegables, formatos y fórmulas.")
+    .description("Crea una plantilla en blanco de un formato oficial o propio, con listas desplegables, formatos y fórmulas.")
     .argument("<nuevo>", "libro .xlsx que se va a crear")
-    .requiredOption("--formato <id>", "formato (vea «pat formatos»)")
+    .requiredOption("--formato <id>", "formato (vea «pat formatos»; puede ser uno propio cargado con --formatos)")
     .option("--anio <año>", "año del programa", leerAnio)
     .option("--filas <n>", "filas de captura con fórmulas", enteroEntre("El número de filas (--filas)", 1, 5000, "por ejemplo 50"))
     .option("--sobrescribir", "reemplaza la salida si ya existe")
-    .action(async (nuevo: string, o: { formato: string; anio?: number; filas?: number; sobrescribir?: boolean }) => {
+    .option("--formatos <ruta>", AYUDA_FORMATOS, acumularRutas)
+    .action(async (nuevo: string, o: OpcionesOrdenPlantilla) => {
       estado.codigo = await ordenPlantilla(nuevo, o, io);
     });
 
   configurar(programa.command("formatos"), io)
-    .description("Lista los formatos conocidos y sus columnas.")
+    .description("Lista los formatos conocidos (incluidos y propios) y sus columnas.")
     .option("--json", "salida en JSON")
-    .action((o: { json?: boolean }) => {
-      const fs = listarFormatos();
-      if (o.json) io.out(JSON.stringify(formatosJson(fs), null, 2) + "\n");
-      else io.out(reporteFormatos(fs, io.outEsTTY));
+    .option("--formatos <ruta>", AYUDA_FORMATOS, acumularRutas)
+    .action(async (o: { json?: boolean; formatos?: string[] }) => {
+      const propios = await cargarFormatosPropios(o.formatos ?? []);
+      const fs = combinarFormatos(propios) ?? listarFormatos();
+      const ids = new Set(propios.map((f) => f.id));
+      if (o.json) io.out(JSON.stringify(formatosJson(fs, ids), null, 2) + "\n");
+      else io.out(reporteFormatos(fs, io.outEsTTY, ids));
       estado.codigo = SALIDA_OK;
     });
 
   return programa;
 }
 
-async function ordenValidar(libros: string[], o: { hoja?: string; corte?: number; json?: boolean }, io: Salidas): Promise<number> {
+interface OpcionesOrdenLlenar {
+  salida: string;
+  corte?: number;
+  hoja?: string;
+  formulas?: boolean;
+  sobrescribir?: boolean;
+  json?: boolean;
+  formatos?: string[];
+}
+
+interface OpcionesOrdenPlantilla {
+  formato: string;
+  anio?: number;
+  filas?: number;
+  sobrescribir?: boolean;
+  formatos?: string[];
+}
+
+async function ordenValidar(libros: string[], o: { hoja?: string; corte?: number; json?: boolean; formatos?: string[] }, io: Salidas): Promise<number> {
+  // Los formatos propios se cargan antes de leer cualquier libro: un formato con errores
+  // termina la orden (código 2) sin un informe a medias.
+  const formatos = await formatosDeLaOrden(o.formatos);
   let codigo = SALIDA_OK;
   const informes: InformeValidacion[] = [];
   const c = colores(io.outEsTTY);
@@ -148,7 +182,7 @@ async function ordenValidar(libros: string[], o: { hoja?: string; corte?: number
     if (io.errEsTTY) io.err(`Revisando ${ruta} (${i + 1} de ${libros.length})…\n`);
     try {
       const datos = await leerArchivo(ruta);
-      const { informe, hojas } = await validarBytes(datos, ruta, { corte: o.corte ?? null, hoja: o.hoja ?? null });
+      const { informe, hojas } = await validarBytes(datos, ruta, { corte: o.corte ?? null, hoja: o.hoja ?? null, ...(formatos ? { formatos } : {}) });
       informes.push(informe);
       if (!o.json) io.out(reporteValidacion(informe, hojas, c) + (libros.length > 1 ? "\n" : ""));
       codigo = Math.max(codigo, codigoDeInforme(informe));
@@ -164,15 +198,12 @@ async function ordenValidar(libros: string[], o: { hoja?: string; corte?: number
   return codigo;
 }
 
-async function ordenLlenar(
-  libro: string,
-  o: { salida: string; corte?: number; hoja?: string; formulas?: boolean; sobrescribir?: boolean; json?: boolean },
-  io: Salidas,
-): Promise<number> {
+async function ordenLlenar(libro: string, o: OpcionesOrdenLlenar, io: Salidas): Promise<number> {
+  const formatos = await formatosDeLaOrden(o.formatos);
   await comprobarSalida(o.salida, libro, !!o.sobrescribir);
   const datos = await leerArchivo(libro);
   const { llenarBytes, llenadoJson } = moduloLlenar();
-  const r = await llenarBytes(datos, libro, { corte: o.corte ?? null, hoja: o.hoja ?? null, formulas: !!o.formulas });
+  const r = await llenarBytes(datos, libro, { corte: o.corte ?? null, hoja: o.hoja ?? null, formulas: !!o.formulas, ...(formatos ? { formatos } : {}) });
   if (r.reconocidas === 0) {
     throw new ErrorCli(`${libro}: ninguna hoja es un PAT reconocido; no se creó ${o.salida}. Revise el encabezado (vea «pat formatos»).`, SALIDA_HALLAZGOS);
   }
@@ -186,10 +217,11 @@ async function ordenLlenar(
   return SALIDA_OK;
 }
 
-async function ordenPlantilla(nuevo: string, o: { formato: string; anio?: number; filas?: number; sobrescribir?: boolean }, io: Salidas): Promise<number> {
-  const formato = listarFormatos().find((f) => f.id === o.formato);
+async function ordenPlantilla(nuevo: string, o: OpcionesOrdenPlantilla, io: Salidas): Promise<number> {
+  const conocidos = (await formatosDeLaOrden(o.formatos)) ?? listarFormatos();
+  const formato = conocidos.find((f) => f.id === o.formato);
   if (!formato) {
-    throw new ErrorCli(`Formato desconocido «${o.formato}». Formatos: ${listarFormatos().map((f) => f.id).join(", ")}.`, SALIDA_USO);
+    throw new ErrorCli(`Formato desconocido «${o.formato}». Formatos: ${conocidos.map((f) => f.id).join(", ")}. Para uno propio, use --formatos <archivo.json>.`, SALIDA_USO);
   }
   await comprobarSalida(nuevo, null, !!o.sobrescribir);
   const bytes = await moduloPlantilla().crearPlantilla(formato, { anio: o.anio ?? null, filas: o.filas ?? null });

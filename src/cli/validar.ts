@@ -2,7 +2,7 @@
  * `pat validar`: lee el libro con el lector rápido, analiza cada hoja con el núcleo y
  * arma el informe. `validarBytes` es la misma función que usa `--json` (y las pruebas).
  */
-import { analizarHoja } from "../core";
+import { analizarHoja, type Formato } from "../core";
 import type { Hallazgo, HojaDatos, Severidad } from "../core/tipos";
 import { decodificarDireccion } from "../xlsx/celdas";
 import { ErrorCli, SALIDA_HALLAZGOS, SALIDA_OK, SALIDA_USO } from "./errores";
@@ -41,6 +41,8 @@ export interface HojaValidada {
 export interface OpcionesValidar {
   readonly corte?: number | null;
   readonly hoja?: string | null;
+  /** Formatos a probar (por omisión, los registrados); `--formatos` agrega los propios. */
+  readonly formatos?: ReadonlyArray<Formato>;
 }
 
 function columnaNumero(h: Hallazgo): number {
@@ -57,7 +59,7 @@ export function ordenarHallazgos(hs: ReadonlyArray<Hallazgo>): Hallazgo[] {
 }
 
 export function validarHoja(hoja: HojaDatos, opciones: OpcionesValidar = {}): HojaValidada {
-  const analisis = analizarHoja(hoja, { corte: opciones.corte ?? null });
+  const analisis = analizarHoja(hoja, { corte: opciones.corte ?? null, ...(opciones.formatos ? { formatos: opciones.formatos } : {}) });
   const det = analisis.deteccion;
   const hallazgos = ordenarHallazgos(analisis.hallazgos);
   return {
