@@ -4,10 +4,9 @@
  * puerto necesitan (p. ej. la descripción de una plantilla → `PlantillaHoja`).
  */
 import { analizarHoja, describirPlantilla, listarFormatos, planificarLlenado } from "../core";
-import type { AnalisisHoja, PlanLlenado, Plantilla } from "../core";
+import type { Actividad, AnalisisHoja, PlanLlenado, Plantilla } from "../core";
 import { resumir, type EntradaResumen, type Resumen } from "../core/resumen";
 import type { HojaDatos, Idioma, ValorCelda } from "../core/tipos";
-import { leerMes, leerNumero, leerSentido } from "../core/valores";
 import type { PlantillaHoja } from "../excel/puerto";
 
 export type { AnalisisHoja, PlanLlenado };
@@ -29,11 +28,9 @@ export function planificar(hoja: HojaDatos, analisis: AnalisisHoja, corte: numbe
   return planificarLlenado(hoja, analisis, { corte, modo });
 }
 
-/** Número de filas omitidas de un plan (el núcleo puede dar la lista o la cuenta). */
+/** Número de filas que el plan no pudo llenar por datos inválidos. */
 export function omitidas(plan: PlanLlenado): number {
-  const f = (plan as { filasOmitidas?: unknown }).filasOmitidas;
-  if (Array.isArray(f)) return f.length;
-  return typeof f === "number" ? f : 0;
+  return plan.filasOmitidas.length;
 }
 
 /** El nombre del formato reconocido en el idioma del usuario. */
@@ -43,44 +40,17 @@ export function nombreFormato(analisis: AnalisisHoja, idioma: Idioma): string | 
 
 // ——— Resumen ———
 
-type Registro = Readonly<Record<string, unknown>>;
-
-function numero(v: unknown): number | null {
-  if (typeof v === "number") return Number.isFinite(v) ? v : null;
-  const r = leerNumero((v ?? null) as ValorCelda);
-  return r.ok ? r.valor : null;
-}
-
-function mes(v: unknown): number | null {
-  if (typeof v === "number") return v >= 1 && v <= 12 ? v : null;
-  const r = leerMes((v ?? null) as ValorCelda);
-  return r.ok ? r.valor : null;
-}
-
-/**
- * Una actividad del análisis como entrada del resumen. Acepta los campos ya leídos
- * (meta, alcanzado, mesInicial…) o, si no están, las celdas crudas por clave de columna.
- */
-export function entradaResumen(actividad: unknown): EntradaResumen {
-  const a = (actividad ?? {}) as Registro;
-  const celdas = ((a.celdas as Registro | undefined) ?? (a.valores as Registro | undefined) ?? {}) as Registro;
-  const campo = (k: string): unknown => (a[k] !== undefined ? a[k] : celdas[k]);
-  const metaBruta = campo("meta") ?? campo("metaPropuesta") ?? campo("modificado") ?? campo("programado");
-  const alcanzadoBruto = campo("alcanzado") ?? campo("metaAlcanzada");
-  const sentidoBruto = campo("sentido") ?? campo("tendencia");
-  const sentido = sentidoBruto === "ascendente" || sentidoBruto === "descendente" ? sentidoBruto : (() => {
-    const r = leerSentido((sentidoBruto ?? null) as ValorCelda);
-    return r.ok ? r.valor : "ascendente";
-  })();
-  const objetivo = campo("objetivo") ?? campo("numeroObjetivo") ?? campo("programa") ?? null;
+/** Una actividad del análisis como entrada del resumen (el objetivo se nombra «6. Implementar…»). */
+export function entradaResumen(a: Actividad): EntradaResumen {
+  const objetivo = [a.numero, a.objetivo].filter((x): x is string => !!x).join(". ").replace(/\s+/g, " ").trim();
   return {
-    objetivo: objetivo === null || objetivo === undefined ? null : String(objetivo).replace(/\s+/g, " ").trim(),
-    meta: numero(metaBruta),
-    alcanzado: numero(alcanzadoBruto),
-    mesInicial: mes(campo("mesInicial")),
-    mesFinal: mes(campo("mesFinal")),
-    sentido,
-    estatusEscrito: (campo("estatus") ?? null) as ValorCelda,
+    objetivo: objetivo || null,
+    meta: a.meta,
+    alcanzado: a.alcanzado,
+    mesInicial: a.mesInicial,
+    mesFinal: a.mesFinal,
+    sentido: a.sentido,
+    estatusEscrito: a.estatus,
   };
 }
 
