@@ -37,12 +37,76 @@ interface HojaFlujo extends AsyncIterable<FilaFlujo> {
 
 // Solo el lector en flujo de exceljs (la misma clase que `ExcelJS.stream.xlsx.WorkbookReader`):
 // `require("exceljs")` carga además el libro completo, el escritor y CSV (≈ 0.1 s más).
-type ClaseLector = new (entrada: Readable, opciones: Record<string, string>) => AsyncIterable<unknown>;
+type ClaseLector = new (entrada: Readable | null, opciones: Record<string, string>) => LectorLibro;
 let claseLector: ClaseLector | null = null;
 function lectorFlujo(): ClaseLector {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   claseLector ??= require("exceljs/lib/stream/xlsx/workbook-reader") as ClaseLector;
   return claseLector;
+}
+
+/** Partes del `WorkbookReader` de exceljs 4.x que reparten su `parse()` entrada por entrada. */
+interface LectorLibro extends AsyncIterable<unknown> {
+  readonly model?: { sheets?: { name: string }[] };
+  _parseRels?(flujo: Readable): Promise<void>;
+  _parseWorkbook?(flujo: Readable): Promise<void>;
+  _parseSharedStrings?(flujo: Readable): AsyncIterable<unknown>;
+  _parseStyles?(flujo: Readable): Promise<void>;
+  _parseWorksheet?(trozos: AsyncIterable<unknown>, hoja: string): Iterable<{ eventType: string; value: unknown }>;
+}
+interface EntradaZip {
+  readonly path: string;
+  stream(): Readable;
+}
+
+const OPCIONES_LECTOR = { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" };
+// La misma expresión que usa `WorkbookReader.parse` de exceljs para las hojas.
+const RUTA_HOJA = /xl\/worksheets\/sheet(\d+)[.]xml/;
+
+/**
+ * Hojas del libro con el `WorkbookReader` de exceljs. El libro ya está en memoria, así que
+ * se abre por el directorio central del ZIP (unzipper, la misma biblioteca que usa exceljs)
+ * y se leen primero relaciones, libro, textos compartidos y estilos: el `parse()` en flujo
+ * los recibe en el orden del ZIP y, cuando las hojas van antes que sharedStrings.xml (así
+ * guardan Excel y exceljs), las copia a un archivo temporal y las vuelve a leer. Cada parte
+ * la lee el propio exceljs. Si esta versión de exceljs no tiene esos métodos, se usa el
+ * flujo público.
+ */
+async function* hojasDelLibro(lector: LectorLibro, buf: Buffer): AsyncGenerator<HojaFlujo> {
+  const { _parseRels, _parseWorkbook, _parseSharedStrings, _parseStyles, _parseWorksheet } = lector;
+  if (!_parseRels || !_parseWorkbook || !_parseSharedStrings || !_parseStyles || !_parseWorksheet) {
+    for await (const ws of lector) yield ws as HojaFlujo;
+    return;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const unzipper = require("unzipper") as { Open: { buffer(b: Buffer): Promise<{ files: EntradaZip[] }> } };
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const trozos = require("exceljs/lib/utils/iterate-stream") as (flujo: Readable) => AsyncIterable<unknown>;
+  const directorio = await unzipper.Open.buffer(buf);
+  const porRuta = new Map<string, EntradaZip>();
+  for (const e of directorio.files) porRuta.set(e.path, e);
+  // setEncoding("utf8") decodifica con StringDecoder: una letra acentuada partida entre dos
+  // trozos del ZIP llega entera (exceljs convierte cada trozo por separado y la rompería en «�»).
+  const texto = (e: EntradaZip): Readable => e.stream().setEncoding("utf8");
+  const abrir = (ruta: string): Readable | null => {
+    const e = porRuta.get(ruta);
+    return e ? texto(e) : null;
+  };
+  const rels = abrir("xl/_rels/workbook.xml.rels");
+  if (rels) await _parseRels.call(lector, rels);
+  const libro = abrir("xl/workbook.xml");
+  if (libro) await _parseWorkbook.call(lector, libro);
+  const textos = abrir("xl/sharedStrings.xml");
+  if (textos) for await (const _ of _parseSharedStrings.call(lector, textos)) void _;
+  const estilos = abrir("xl/styles.xml");
+  if (estilos) await _parseStyles.call(lector, estilos);
+  for (const e of directorio.files) {
+    const m = RUTA_HOJA.exec(e.path);
+    if (!m) continue;
+    for (const ev of _parseWorksheet.call(lector, trozos(texto(e)), m[1])) {
+      if (ev.eventType === "worksheet") yield ev.value as HojaFlujo;
+    }
+  }
 }
 
 /**
@@ -64,15 +128,8 @@ export async function leerHojasEnFlujo(datos: Uint8Array, opciones: { soloHoja?:
   try {
     const buf = Buffer.from(datos.buffer, datos.byteOffset, datos.byteLength);
     const Lector = lectorFlujo();
-    const lector = new Lector(Readable.from([buf]), {
-      worksheets: "emit",
-      sharedStrings: "cache",
-      styles: "cache",
-      hyperlinks: "ignore",
-      entries: "ignore",
-    });
-    for await (const wsCualquiera of lector) {
-      const ws = wsCualquiera as unknown as HojaFlujo;
+    const lector = new Lector(Readable.from([buf]), OPCIONES_LECTOR);
+    for await (const ws of hojasDelLibro(lector, buf)) {
       const nombre = ws.name;
       if (opciones.soloHoja && nombre !== opciones.soloHoja) {
         // Hay que consumir la hoja para que el flujo avance.
@@ -135,7 +192,7 @@ export async function leerHojasEnFlujo(datos: Uint8Array, opciones: { soloHoja?:
       });
     }
     // Orden del libro (workbook.xml), no el del ZIP.
-    const modelo = (lector as unknown as { model?: { sheets?: { name: string }[] } }).model;
+    const modelo = lector.model;
     const orden = (modelo?.sheets ?? []).map((s) => s.name);
     if (orden.length) hojas.sort((a, b) => orden.indexOf(a.hoja.nombre) - orden.indexOf(b.hoja.nombre));
     return { ok: true, valor: hojas.map((h) => h.hoja) };

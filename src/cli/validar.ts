@@ -52,9 +52,10 @@ function columnaNumero(h: Hallazgo): number {
 
 /** Orden estable: fila, columna; dentro de una celda, el orden del núcleo. */
 export function ordenarHallazgos(hs: ReadonlyArray<Hallazgo>): Hallazgo[] {
+  // La columna de cada hallazgo se decodifica una vez, no en cada comparación.
   return hs
-    .map((h, i) => ({ h, i }))
-    .sort((a, b) => a.h.fila - b.h.fila || columnaNumero(a.h) - columnaNumero(b.h) || a.i - b.i)
+    .map((h, i) => ({ h, i, columna: columnaNumero(h) }))
+    .sort((a, b) => a.h.fila - b.h.fila || a.columna - b.columna || a.i - b.i)
     .map((x) => x.h);
 }
 

@@ -130,7 +130,8 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
     let llenas = 0;
     let llenasMapeadas = 0;
     let primerTexto: string | null = null;
-    let soloEtiquetas = true;
+    // Sin filas de etiqueta en el formato no hace falta normalizar el texto de cada fila.
+    let soloEtiquetas = etiquetas.size > 0;
     for (let c = 0; c < fila.length; c++) {
       const v = fila[c];
       if (vacio(v)) continue;

@@ -238,3 +238,25 @@ describe("lector en flujo frente al completo (hojas con de todo)", () => {
     expect(soloSegunda.ok && soloSegunda.valor.map((h) => h.nombre)).toEqual(["Segunda"]);
   });
 });
+
+describe("lector en flujo: texto con acentos en trozos grandes", () => {
+  test("una letra acentuada partida entre dos trozos del ZIP llega entera", async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("Acentos");
+    // Miles de celdas con texto propio (no compartido) y acentos en posiciones que se corren:
+    // alguna queda en el borde de un trozo de 16 KB.
+    for (let r = 1; r <= 3000; r++) {
+      ws.getCell(r, 1).value = `${"á".repeat(r % 7)}Reducción ${r} — línea de acción número ${r}`;
+      ws.getCell(r, 2).value = { formula: `"é"&A${r}`, result: `é${r}ñ` };
+    }
+    const bytes = await bytesDe(wb);
+    const flujo = await leerHojasEnFlujo(bytes);
+    expect(flujo.ok).toBe(true);
+    if (!flujo.ok) return;
+    const textos = flujo.valor[0].valores.flat().filter((v): v is string => typeof v === "string");
+    expect(textos).toHaveLength(6000);
+    expect(textos.filter((t) => t.includes("\uFFFD"))).toEqual([]);
+    expect(textos[0]).toBe("áReducción 1 — línea de acción número 1");
+  });
+});
+
