@@ -2,6 +2,7 @@
  * Direcciones A1 para la capa de Excel: columnas ↔ índices, celdas y rangos (base 0),
  * y las listas de áreas que devuelve Excel («Hoja1!A1:B2,Hoja1!D4»). Puro, sin Office.
  */
+import { indiceColumna, leerDireccion, letraColumna } from "../core/validacion/direcciones";
 
 export interface Celda {
   /** Fila base 0. */
@@ -17,24 +18,9 @@ export interface Rango {
   readonly columnaFin: number;
 }
 
-/** 0 → «A», 25 → «Z», 26 → «AA». */
-export function letra(columna: number): string {
-  let n = columna + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-/** «A» → 0, «AA» → 26. */
-export function indiceColumna(letras: string): number {
-  let n = 0;
-  for (const ch of letras.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
+/** 0 → «A», 25 → «Z», 26 → «AA» (la del núcleo). */
+export const letra = letraColumna;
+export { indiceColumna };
 
 /** Dirección A1 de una celda base 0. */
 export function a1(fila: number, columna: number): string {
@@ -47,13 +33,11 @@ export function sinHoja(direccion: string): string {
   return i >= 0 ? direccion.slice(i + 1) : direccion;
 }
 
-const RE_CELDA = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
-
 /** «B12» → {fila: 11, columna: 1}; lanza si no es una celda. */
 export function leerCelda(texto: string): Celda {
-  const m = RE_CELDA.exec(sinHoja(texto).trim());
-  if (!m) throw new Error(`Dirección de celda no válida: «${texto}»`);
-  return { fila: Number(m[2]) - 1, columna: indiceColumna(m[1]) };
+  const d = leerDireccion(sinHoja(texto));
+  if (!d) throw new Error(`Dirección de celda no válida: «${texto}»`);
+  return { fila: d.fila1 - 1, columna: d.col0 };
 }
 
 /** «A1:C3», «B2», «A:C» (columnas completas no se usan aquí) → rango base 0 inclusivo. */

@@ -3,6 +3,7 @@
  * agrupación y filtro de hallazgos, marcas, avisos de la hoja leída y textos de valores.
  */
 import type { Hallazgo, HojaDatos, Severidad, ValorCelda } from "../core/tipos";
+import { direccion } from "../core/validacion/direcciones";
 import type { EscrituraCelda, LecturaHoja, Marca } from "../excel/puerto";
 import type { ClaveTexto, Traductor } from "../localization";
 
@@ -95,17 +96,6 @@ export interface ErroresExcel {
   readonly primera: { readonly celda: string; readonly error: string } | null;
 }
 
-function letraColumna(c: number): string {
-  let n = c + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 export function buscarErroresExcel(hoja: HojaDatos): ErroresExcel {
   let total = 0;
   let primera: ErroresExcel["primera"] = null;
@@ -113,7 +103,7 @@ export function buscarErroresExcel(hoja: HojaDatos): ErroresExcel {
     fila?.forEach((v, c) => {
       if (!esErrorExcel(v)) return;
       total++;
-      if (!primera) primera = { celda: `${letraColumna(c)}${r + 1}`, error: v };
+      if (!primera) primera = { celda: direccion(r + 1, c), error: v };
     }),
   );
   return { total, primera };

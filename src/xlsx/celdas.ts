@@ -4,6 +4,7 @@
  * rápido de la CLI.
  */
 import type { ValorCelda } from "../core/tipos";
+import { leerDireccion, letraColumna } from "../core/validacion/direcciones";
 
 /** Texto plano de un valor de texto enriquecido de exceljs (`{ richText: [{ text }] }`). */
 export function textoPlano(v: unknown): string | null {
@@ -43,23 +44,13 @@ export function textoFormula(v: unknown, traducida?: string | null): string | nu
 
 /** Números de columna (base 1) → letras («A», «AB»). */
 export function letra(col1: number): string {
-  let n = col1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return letraColumna(col1 - 1);
 }
 
 /** «AB12» → { fila: 12, columna: 28 } (base 1). */
 export function decodificarDireccion(dir: string): { fila: number; columna: number } | null {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(dir.trim());
-  if (!m) return null;
-  let c = 0;
-  for (const ch of m[1].toUpperCase()) c = c * 26 + (ch.charCodeAt(0) - 64);
-  return { fila: Number(m[2]), columna: c };
+  const d = leerDireccion(dir);
+  return d ? { fila: d.fila1, columna: d.col0 + 1 } : null;
 }
 
 /**

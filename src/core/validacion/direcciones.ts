@@ -22,3 +22,18 @@ export function letraColumna(indice0: number): string {
 export function direccion(fila1: number, col0: number): string {
   return `${letraColumna(col0)}${fila1}`;
 }
+
+/** Índice base 0 de una columna: «A» → 0, «Z» → 25, «AA» → 26. */
+export function indiceColumna(letras: string): number {
+  let n = 0;
+  for (const ch of letras.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+const RE_CELDA = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+
+/** «AB12» o «$AB$12» → { fila1: 12, col0: 27 }; `null` si no es una dirección de celda. */
+export function leerDireccion(texto: string): { fila1: number; col0: number } | null {
+  const m = RE_CELDA.exec(texto.trim());
+  return m ? { fila1: Number(m[2]), col0: indiceColumna(m[1]) } : null;
+}
