@@ -2,9 +2,9 @@
 /**
  * Mediciones de rendimiento de PAT Indicadores. Imprime UN objeto JSON en stdout (los
  * avisos van a stderr). Cada sección es un módulo `scripts/bench/<seccion>.js` que exporta
- * una función asíncrona y devuelve un objeto; los objetos se combinan en la salida
- * (p. ej. `functions.js` → `{ functions: { scalarCallsPerSecond, … } }`). Para añadir una
- * sección (cli, core, excel, taskpane) basta con crear su archivo.
+ * una función asíncrona y devuelve un objeto; los objetos se combinan y la salida usa claves
+ * planas con puntos, todas de la misma forma («functions.scalarCallsPerSecond»,
+ * «cli.read20k.ms», «excel.readSyncs10k»). Para añadir una sección basta con crear su archivo.
  *
  *   node scripts/bench.js               todas las secciones
  *   node scripts/bench.js functions cli solo esas
@@ -19,6 +19,16 @@ function combinar(destino, origen) {
   for (const [k, v] of Object.entries(origen || {})) {
     if (v && typeof v === "object" && !Array.isArray(v) && destino[k] && typeof destino[k] === "object") combinar(destino[k], v);
     else destino[k] = v;
+  }
+  return destino;
+}
+
+/** `{ functions: { a: 1 } }` → `{ "functions.a": 1 }`. */
+function aplanar(objeto, prefijo = "", destino = {}) {
+  for (const [k, v] of Object.entries(objeto)) {
+    const clave = prefijo ? `${prefijo}.${k}` : k;
+    if (v && typeof v === "object" && !Array.isArray(v)) aplanar(v, clave, destino);
+    else destino[clave] = v;
   }
   return destino;
 }
@@ -46,7 +56,7 @@ async function main() {
       process.stderr.write(`[bench] ${seccion} falló: ${(e && e.stack) || e}\n`);
     }
   }
-  process.stdout.write(`${JSON.stringify(salida, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify(aplanar(salida), null, 2)}\n`);
   if (fallos > 0) process.exitCode = 1;
 }
 
