@@ -136,7 +136,8 @@ export function describirPlantilla(formato: Formato, opciones: { anio?: number |
   }
   return {
     formato: formato.id,
-    nombreHoja: formato.nombre.es.slice(0, 31).replace(/[\\/?*[\]:]/g, " "),
+    // Nombre corto y único: «pat-transversal 2025» (Excel admite 31 caracteres sin \ / ? * [ ] :).
+    nombreHoja: `${formato.id} ${anio}`.replace(/[\\/?*[\]:]/g, " ").replace(/\s+/g, " ").slice(0, 31),
     titulos, filaEncabezado, filaEtiquetas, primeraFilaDatos: primera, ultimaFilaDatos: ultima,
     columnas, formulas, condicionales, semaforo: COLORES_SEMAFORO,
   };

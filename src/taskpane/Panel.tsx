@@ -220,7 +220,7 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
     ejecutar("ocupado", async () => {
       const formato = formatos.find((f) => f.id === id);
       const anio = (hoy ?? new Date()).getFullYear();
-      const nombre = await puerto.insertarPlantilla(plantillaDe(id, anio, t.idioma));
+      const nombre = await puerto.insertarPlantilla(plantillaDe(id, anio));
       await cargar(nombre);
       avisar("success", t("plantilla.insertada", { hoja: nombre, formato: formato?.nombre ?? id }));
     });

@@ -61,16 +61,16 @@ export function resumenDe(analisis: AnalisisHoja, corte: number): Resumen {
 // ——— Plantillas ———
 
 /** La plantilla de un formato (descrita por el núcleo) como hoja que el puerto sabe insertar. */
-export function plantillaDe(formatoId: string, anio: number, idioma: Idioma): PlantillaHoja {
+export function plantillaDe(formatoId: string, anio: number): PlantillaHoja {
   const formato = listarFormatos().find((f) => f.id === formatoId);
   if (!formato) throw new Error(`Formato desconocido: ${formatoId}`);
-  return aPlantillaHoja(describirPlantilla(formato, { anio }), idioma === "en" ? formato.nombre.en : undefined);
+  return aPlantillaHoja(describirPlantilla(formato, { anio }));
 }
 
 const hex = (c: string): string => (c.startsWith("#") ? c : `#${c}`);
 
 /** Convierte la descripción del núcleo en celdas, anchos, listas, formatos y reglas. */
-export function aPlantillaHoja(p: Plantilla, nombre?: string): PlantillaHoja {
+export function aPlantillaHoja(p: Plantilla): PlantillaHoja {
   const ultimaColumna = p.columnas[p.columnas.length - 1]?.letra ?? "A";
   const celdas: Array<{ celda: string; valor?: ValorCelda; formula?: string; negrita?: boolean }> = [];
   p.titulos.forEach((titulo, i) => celdas.push({ celda: `A${i + 1}`, valor: titulo, negrita: true }));
@@ -82,7 +82,7 @@ export function aPlantillaHoja(p: Plantilla, nombre?: string): PlantillaHoja {
   const datos = (letra: string): string => `${letra}${p.primeraFilaDatos}:${letra}${p.ultimaFilaDatos}`;
   const filaFinEncabezado = p.filaEtiquetas ?? p.filaEncabezado;
   return {
-    nombre: (nombre ?? p.nombreHoja).slice(0, 31),
+    nombre: p.nombreHoja,
     celdas,
     combinaciones: p.titulos.map((_, i) => `A${i + 1}:${ultimaColumna}${i + 1}`),
     anchos: p.columnas.map((c) => ({ columna: c.letra, ancho: c.ancho })),
