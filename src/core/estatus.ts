@@ -24,10 +24,15 @@ export function esEstatusManual(e: Estatus | null): e is EstatusManual {
   return e !== null && (ESTATUS_MANUALES as ReadonlyArray<string>).includes(e);
 }
 
-/** Lee un estatus escrito en la hoja; `null` si está vacío. */
+/**
+ * Lee un estatus escrito en la hoja; `null` si está vacío. Se ignora la puntuación final
+ * («CANCELADA.»); un texto que empieza con «cancelad…» o «reprogramad…» («Cancelada por
+ * oficio») es el estatus manual, para que nunca se sobrescriba.
+ */
 export function leerEstatus(v: ValorCelda | undefined): Resultado<Estatus | null> {
   if (esVacio(v)) return exito(null);
-  const e = SINONIMOS.get(normalizar(String(v)));
+  const t = normalizar(String(v)).replace(/[\s.,;:!]+$/, "");
+  const e = SINONIMOS.get(t) ?? (t.startsWith("cancelad") ? "CANCELADA" : t.startsWith("reprogramad") ? "REPROGRAMADA" : undefined);
   if (e) return exito(e);
   return falla("valor", formatearTexto(
     {
@@ -36,6 +41,16 @@ export function leerEstatus(v: ValorCelda | undefined): Resultado<Estatus | null
     },
     { texto: citar(v ?? null), lista: CATALOGO_ESTATUS.join(", ") },
   ));
+}
+
+/**
+ * ¿El estatus escrito es aceptable frente al calculado? Igual al calculado, o NO CUMPLIDA
+ * sin mes de corte cuando el calculado no es CUMPLIDA (sin corte no se puede saber si el
+ * periodo ya terminó). La validación no lo señala y el llenado no lo sobrescribe.
+ */
+export function estatusEscritoAceptable(escrito: Estatus, calculado: EstatusCalculado, corte: number | null | undefined): boolean {
+  if (escrito === calculado) return true;
+  return escrito === "NO CUMPLIDA" && corte == null && calculado !== "CUMPLIDA";
 }
 
 export interface DatosEstatus {

@@ -17,7 +17,9 @@
  *
  * Fin de la tabla: la tabla termina en la primera fila cuyo primer texto empieza con una
  * palabra de cierre (`JUSTIFICACIONES`, `Atentamente`, `Elaboró`, `Revisó`, `Autorizó`,
- * `Vo. Bo.`, `Firma`, `Notas`, `Fuente`). Lo que sigue (justificaciones, firmas) no es dato.
+ * `Vo. Bo.`, `Firma`, `Notas`, `Fuente`), sin NÚMERO propio y con a lo sumo una columna del
+ * formato llena (o solo palabras de cierre: «Elaboró | Autorizó»). Lo que sigue
+ * (justificaciones, firmas) no es dato.
  * Las notas sueltas (una sola columna con texto) tampoco lo son, ni antes ni después.
  */
 import { coincidenciasEncabezado, type Deteccion } from "./deteccion";
@@ -148,7 +150,11 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
       agregar("vacia");
       continue;
     }
-    if (primerTexto !== null && llenas <= 2 && esCierre(primerTexto)) {
+    // Una fila con NÚMERO propio («2 | Notas informativas semanales») es una actividad, no el cierre.
+    const numeroPropio = numeroCol !== null ? fila[numeroCol] : null;
+    const sinNumero = vacio(numeroPropio) || numeroPropio === primerTexto;
+    if (primerTexto !== null && llenas <= 2 && sinNumero && esCierre(primerTexto) &&
+        (llenasMapeadas <= 1 || fila.every((v) => vacio(v) || (typeof v === "string" && esCierre(v))))) {
       fin = f;
       break;
     }
@@ -309,7 +315,7 @@ export interface Actividad {
   readonly persona: number | null;
   /** Metas de la celda, una por línea (en formatos con `variasMetasPorCelda`; si no, vacío). */
   readonly metas: ReadonlyArray<LineaMeta>;
-  /** Indicador de porcentaje: método × 100 (o «/100»), unidad Porcentaje/%, nombre «Porcentaje…» o meta en %. */
+  /** Indicador de porcentaje: método × 100, unidad Porcentaje/%, nombre «Porcentaje…» o meta en %. */
   readonly esPorcentaje: boolean;
   /** Claves de columna con un error o un dato dudoso: no se calcula nada que dependa de ellas. */
   readonly invalidas: ReadonlyArray<string>;

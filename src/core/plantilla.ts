@@ -10,7 +10,7 @@ import type { Formato, Rol } from "./formatos";
 import { construirFormula } from "./llenado/formulas";
 import type { Estatus, Semaforo } from "./tipos";
 import { direccion, letraColumna } from "./validacion/direcciones";
-import { FRECUENCIAS, NOMBRES_MES } from "./valores";
+import { formatoEsPorcentaje, FRECUENCIAS, NOMBRES_MES } from "./valores";
 
 export const LISTA_MESES: ReadonlyArray<string> = Array.from({ length: 12 }, (_, i) => String(i + 1));
 export const LISTA_NOMBRES_MES: ReadonlyArray<string> = NOMBRES_MES.map((m) => m[0].toUpperCase() + m.slice(1));
@@ -120,7 +120,7 @@ export function describirPlantilla(formato: Formato, opciones: { anio?: number |
       if (!c.calculada) continue;
       const i = columnasIndice[c.clave];
       for (let f = primera; f <= ultima; f++) {
-        const formula = construirFormula(formato, c.rol as Rol, f, columnasIndice, { corte: null, enPorcentaje: !!c.formatoNumero && c.formatoNumero.includes("%") });
+        const formula = construirFormula(formato, c.rol as Rol, f, columnasIndice, { corte: null, enPorcentaje: formatoEsPorcentaje(c.formatoNumero) });
         if (formula) formulas.push({ celda: direccion(f, i), fila: f, columna: letraColumna(i), formula });
       }
     }

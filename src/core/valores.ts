@@ -23,10 +23,20 @@ export function esVacio(v: ValorCelda | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && v.replace(/[\s\u00A0\u202F\u2007]+/g, "") === "");
 }
 
+/** Quita un punto final («Trimestral.» → «Trimestral») antes de buscar en un catálogo. */
+export function sinPuntoFinal(texto: string): string {
+  return texto.replace(/\.$/, "");
+}
+
+/** Fecha como AAAA-MM-DD; una fecha inválida (`new Date(NaN)`) no lanza: da «fecha inválida». */
+export function textoFecha(d: Date): string {
+  return Number.isNaN(d.getTime()) ? "fecha inválida" : d.toISOString().slice(0, 10);
+}
+
 /** Texto breve de un valor para citarlo en un mensaje. */
 export function citar(v: ValorCelda | undefined): string {
   if (v === null || v === undefined) return "";
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return textoFecha(v);
   const s = String(v).replace(/\s+/g, " ").trim();
   return s.length > 40 ? `${s.slice(0, 37)}…` : s;
 }
@@ -121,7 +131,7 @@ export function leerMes(v: ValorCelda | undefined): Resultado<number | null> {
   let n: number | undefined;
   if (typeof v === "number") n = v;
   else if (typeof v === "string") {
-    const t = normalizar(v).replace(/\.$/, "");
+    const t = sinPuntoFinal(normalizar(v));
     n = /^\d+(\.0+)?$/.test(t) ? Number(t) : MESES_POR_NOMBRE.get(t);
   }
   if (n === undefined || !Number.isInteger(n) || n < 1 || n > 12) {
@@ -169,7 +179,7 @@ export function sugerirFrecuencia(texto: string): Frecuencia | null {
 export function leerFrecuencia(v: ValorCelda | undefined): Resultado<Frecuencia | null> {
   if (esVacio(v)) return exito(null);
   const texto = typeof v === "string" ? v : citar(v ?? null);
-  const t = normalizar(texto);
+  const t = sinPuntoFinal(normalizar(texto));
   const exacta = FRECUENCIAS.find((f) => normalizar(f.nombre) === t);
   if (exacta) return exito(exacta);
   const sugerida = sugerirFrecuencia(texto);
@@ -200,7 +210,7 @@ const ASCENDENTES = new Set(["incremento", "ascendente", "aumento", "constante",
 /** Lee la tendencia o sentido del indicador. Vacío → ascendente. */
 export function leerSentido(v: ValorCelda | undefined): Resultado<Sentido> {
   if (esVacio(v)) return exito("ascendente");
-  const t = normalizar(String(v));
+  const t = sinPuntoFinal(normalizar(String(v)));
   if (DESCENDENTES.has(t)) return exito("descendente");
   if (ASCENDENTES.has(t)) return exito("ascendente");
   return falla("valor", formatearTexto(

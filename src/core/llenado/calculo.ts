@@ -179,6 +179,14 @@ export function calcularFila(act: Actividad, formato: Formato, corte: number | n
         explicar: (): Texto => {
           const a = cifra(alcanzado ?? 0);
           const m = cifra(act.meta as number);
+          if (sentido === "descendente") {
+            // «5 de 10» se lee como 50 %: en una reducción se dice a cuánto se redujo.
+            const valor = { es: `se redujo a ${a} (meta: ${m} o menos)`, en: `reduced to ${a} (goal: ${m} or less)` };
+            return estatus === "CUMPLIDA" ? valor
+              : estatus === "NO CUMPLIDA" ? { es: `al corte (mes ${corte}) ya pasó el mes final (${act.mesFinal}) y el valor es ${a} (meta: ${m} o menos)`, en: `at the cut-off (month ${corte}) the end month (${act.mesFinal}) has passed with a value of ${a} (goal: ${m} or less)` }
+              : estatus === "EN PROCESO" ? { es: `el valor es ${a} (meta: ${m} o menos)`, en: `the value is ${a} (goal: ${m} or less)` }
+              : { es: `aún no hay medición (meta: ${m} o menos)`, en: `no measurement yet (goal: ${m} or less)` };
+          }
           return estatus === "CUMPLIDA" ? { es: `se alcanzó ${a} de ${m}`, en: `${a} of ${m} achieved` }
             : estatus === "NO CUMPLIDA" ? { es: `al corte (mes ${corte}) ya pasó el mes final (${act.mesFinal}) y se alcanzó ${a} de ${m}`, en: `at the cut-off (month ${corte}) the end month (${act.mesFinal}) has passed with ${a} of ${m} achieved` }
             : estatus === "EN PROCESO" ? { es: `se lleva ${a} de ${m}`, en: `${a} of ${m} so far` }

@@ -15,15 +15,15 @@
  * «/100» o razón sin «× 100» en un indicador de porcentaje) y las celdas con varias metas
  * reciben el valor, porque una fórmula no puede expresarlo.
  *
- * Nunca se tocan: estatus manuales (CANCELADA, REPROGRAMADA), columnas no calculadas, celdas
+ * Nunca se tocan: estatus manuales (CANCELADA, REPROGRAMADA) ni ilegibles, columnas no calculadas, celdas
  * que ya tienen el valor o la fórmula, filas cuyos datos tienen errores (solo sus hallazgos).
  */
 import { redondear2 } from "../calculos";
 import type { Deteccion } from "../deteccion";
-import { esEstatusManual, leerEstatus } from "../estatus";
+import { esEstatusManual, estatusEscritoAceptable, leerEstatus } from "../estatus";
 import type { Actividad } from "../filas";
 import type { Columna } from "../formatos";
-import type { CambioCelda, HojaDatos, Texto, ValorCelda } from "../tipos";
+import type { CambioCelda, EstatusCalculado, HojaDatos, Texto, ValorCelda } from "../tipos";
 import { esVacio, formatoEsPorcentaje, leerCantidad } from "../valores";
 import { direccion, letraColumna } from "../validacion/direcciones";
 import { calcularFila, cifra2, type Calculado } from "./calculo";
@@ -85,6 +85,14 @@ export function planificar(hoja: HojaDatos, det: Deteccion, actividades: Readonl
           : { es: `${encabezado} = ${calculo.es}`, en: `${encabezado} = ${calculo.en}` };
       };
 
+      // Estatus escrito a mano: uno ilegible tiene su hallazgo (estatus-invalido) y no se
+      // pisa; uno aceptable (NO CUMPLIDA sin corte) tampoco, ni con una fórmula.
+      const leido = c.tipo === "estatus" ? leerEstatus(antes) : null;
+      if (leido && !formulaAntes) {
+        if (!leido.ok) continue;
+        if (leido.valor !== null && leido.valor !== r.valor && estatusEscritoAceptable(leido.valor, r.valor as EstatusCalculado, corte)) continue;
+      }
+
       // Fórmula, si el modo lo pide y el cálculo cabe en una.
       const multilinea = (r.lineas?.length ?? 0) > 1;
       const ajustado = !!r.nota;
@@ -105,8 +113,7 @@ export function planificar(hoja: HojaDatos, det: Deteccion, actividades: Readonl
       let igual: boolean;
       if (c.tipo === "estatus") {
         despues = String(r.valor);
-        const leido = leerEstatus(antes);
-        igual = leido.ok && leido.valor === r.valor;
+        igual = !!leido?.ok && leido.valor !== null && estatusEscritoAceptable(leido.valor, r.valor as EstatusCalculado, corte);
       } else if (multilinea || (formato.variasMetasPorCelda && r.lineas)) {
         const lineas = r.lineas!;
         if (lineas.length === 1) {
@@ -127,9 +134,7 @@ export function planificar(hoja: HojaDatos, det: Deteccion, actividades: Readonl
         const q = leerCantidad(antes, fmt);
         igual = q.ok && q.valor !== null && Math.abs(redondear2(q.valor.valor) - puntos) < 0.005;
       }
-      if (igual && !formulaAntes) continue;
-      if (igual && formulaAntes && modo === "formulas") continue;
-      if (igual && formulaAntes && modo === "valores") continue; // la fórmula ya da ese valor
+      if (igual) continue; // ya tiene el valor (o una fórmula que lo da)
       cambios.push({
         celda: direccion(act.fila, i), fila: act.fila, columna: letraColumna(i), encabezado,
         antes, formulaAntes, despues, esFormula: false, razon: razonDe(), reemplaza: !esVacio(antes) || !!formulaAntes,

@@ -182,7 +182,7 @@ const LISTA: ReadonlyArray<TipoHallazgo> = [
     codigo: "inyeccion-formula", severidad: "warning",
     titulo: t("Texto que parece fórmula", "Text that looks like a formula"),
     descripcion: t("Un texto que empieza con «=», «+», «-» o «@» puede ejecutarse como fórmula al exportar la hoja (CSV).", "Text starting with \"=\", \"+\", \"-\" or \"@\" may run as a formula when the sheet is exported (CSV)."),
-    mensaje: t("{encabezado} empieza con «{signo}» sin ser una fórmula («{valor}»). Quite el signo inicial o escriba un apóstrofo (') delante.", "{encabezado} starts with \"{signo}\" without being a formula (\"{valor}\"). Remove the leading sign or type an apostrophe (') before it."),
+    mensaje: t("{encabezado} empieza con «{signo}» sin ser una fórmula («{valor}»). Quite el signo inicial (para una viñeta use «•»).", "{encabezado} starts with \"{signo}\" without being a formula (\"{valor}\"). Remove the leading sign (for a bullet use \"•\")."),
   },
 ];
 

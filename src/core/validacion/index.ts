@@ -9,15 +9,15 @@
  */
 import { redondear2 } from "../calculos";
 import type { Deteccion } from "../deteccion";
-import { CATALOGO_ESTATUS, esEstatusManual, leerEstatus } from "../estatus";
+import { CATALOGO_ESTATUS, esEstatusManual, estatusEscritoAceptable, leerEstatus } from "../estatus";
 import { vacio, type Actividad, type EstructuraHoja, type FilaHoja, type LineaMeta } from "../filas";
 import type { Columna, Formato, Rol } from "../formatos";
 import { calcularFila, cifra, cifra2, type CalculosFila } from "../llenado/calculo";
 import type { Metodo } from "../metodo";
 import { formatear } from "../resultado";
-import type { Estatus, Hallazgo, HojaDatos, Sentido, Texto, ValorCelda } from "../tipos";
+import type { Estatus, EstatusCalculado, Hallazgo, HojaDatos, Sentido, Texto, ValorCelda } from "../tipos";
 import {
-  buscarMarcador, citar, FRECUENCIAS, formatoEsPorcentaje, leerCantidad, leerFrecuencia, leerMes, leerSentido, normalizar,
+  buscarMarcador, citar, FRECUENCIAS, formatoEsPorcentaje, leerCantidad, leerFrecuencia, leerMes, leerSentido, normalizar, sinPuntoFinal, textoFecha,
   type Cantidad,
 } from "../valores";
 import { CATALOGO } from "./catalogo";
@@ -117,7 +117,7 @@ const SIN_HEREDADAS: ReadonlyArray<string> = Object.freeze([]);
 
 function texto(v: ValorCelda | undefined): string | null {
   if (vacio(v)) return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) return textoFecha(v);
   return String(v).trim();
 }
 
@@ -349,7 +349,7 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
 
   const cDim = col("dimension");
   const dimension = texto(crudo(cDim));
-  if (cDim && dimension !== null && propio(cDim) && reglas.has("dimension") && !DIMENSIONES.has(normal(dimension)) && !marcador(dimension)) {
+  if (cDim && dimension !== null && propio(cDim) && reglas.has("dimension") && !DIMENSIONES.has(sinPuntoFinal(normal(dimension))) && !marcador(dimension)) {
     emitir("dimension-invalida", cDim, { valor: citar(dimension) });
   }
 
@@ -382,7 +382,7 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   const indicadorNormal = indicador ? normal(indicador) : "";
   const unidadNormal = unidad ? normal(unidad) : "";
   const metaEnPorcentaje = metaQ?.porcentaje ?? false;
-  const esPorcentaje = (metodo !== null && (metodo.multiplicaPor100 || metodo.divideEntre100)) || UNIDADES_PORCENTAJE.has(unidadNormal) ||
+  const esPorcentaje = (metodo !== null && metodo.multiplicaPor100) || UNIDADES_PORCENTAJE.has(unidadNormal) ||
     indicadorNormal.startsWith("porcentaje") || metaEnPorcentaje;
 
   // 4. Reglas de la fila.
@@ -509,7 +509,7 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   if (reglas.has("calculados")) revisarCalculadas(ctx, fila, calc, calculadas, emitir, fmt);
   if (reglas.has("estatus") && cEst && estatus !== null && !esEstatusManual(estatus) && propio(cEst)) {
     const e = calc.estatus;
-    if (e && e.valor !== estatus && !(estatus === "NO CUMPLIDA" && ctx.corte === null && e.valor !== "CUMPLIDA")) {
+    if (e && !estatusEscritoAceptable(estatus, e.valor as EstatusCalculado, ctx.corte)) {
       emitir("estatus-contradictorio", cEst, { valor: estatus, motivo: e.explicar().es, motivoEn: e.explicar().en, esperado: String(e.valor) });
     }
   }
