@@ -3,7 +3,8 @@
  * (src/excel/office.ts) contra el Excel simulado de las pruebas (office-addin-mock) con una
  * hoja pat-organo de 10 000 actividades:
  * - excel.readSyncs10k: leer la hoja (valores, fórmulas, formatos, combinaciones, ocultas);
- *   es el mismo número que con 10 filas.
+ *   1 + 2 por trozo de CELDAS_POR_LECTURA celdas (el mismo número que con 10 filas si la
+ *   hoja cabe en un trozo).
  * - excel.fillSyncs10k: «Aplicar» el llenado completo de 10 000 filas (20 000 celdas):
  *   leer el contenido previo, guardar el registro de deshacer en el documento y escribir,
  *   en trozos de 2 000 celdas.
@@ -45,7 +46,7 @@ module.exports = async function medirExcel() {
 
   const libro = LibroMemoria.desde([hojaOrgano(10000)]);
   const sim = crearSimulacro(libro);
-  const puerto = new PuertoOffice(sim.ejecutar, { notas: true });
+  const puerto = new PuertoOffice(sim.ejecutar, { notas: true, combinaciones: true });
 
   sim.reiniciar();
   const lectura = await puerto.leerHoja();

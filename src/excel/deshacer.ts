@@ -4,7 +4,7 @@
  * funciona aunque el panel se cierre y se vuelva a abrir. Lo mismo para las marcas.
  */
 import type { ValorCelda } from "../core/tipos";
-import type { ContenidoCelda, EscrituraCelda, EstadoMarca, Marca, PuertoLibro } from "./puerto";
+import { ErrorLibro, type ContenidoCelda, type EscrituraCelda, type EstadoMarca, type Marca, type PuertoLibro } from "./puerto";
 
 export const CLAVE_DESHACER = "deshacer-llenado";
 export const CLAVE_MARCAS = "marcas";
@@ -26,6 +26,8 @@ export interface ResultadoDeshacer {
   readonly registro: RegistroDeshacer;
   readonly restauradas: number;
   readonly respetadas: ReadonlyArray<string>;
+  /** La hoja del registro ya no existe (renombrada o borrada): el registro se descartó sin escribir. */
+  readonly hojaPerdida?: boolean;
 }
 
 export interface RegistroMarcas {
@@ -34,12 +36,50 @@ export interface RegistroMarcas {
   readonly previos: ReadonlyArray<EstadoMarca>;
 }
 
+/** Marcas quitadas; `hojaPerdida` si su hoja ya no existía y el registro solo se descartó. */
+export type ResultadoQuitarMarcas = RegistroMarcas & { readonly hojaPerdida?: boolean };
+
+/** Marcas puestas; `descartadas` es la hoja de un registro anterior cuya hoja ya no existía. */
+export type ResultadoMarcar = RegistroMarcas & { readonly descartadas?: string };
+
+/** Lo que tenía cada celda en la vista previa (mismo orden que los cambios). */
+export interface ContenidoEsperado {
+  readonly antes: ValorCelda;
+  readonly formulaAntes: string | null;
+}
+
+const esHojaPerdida = (e: unknown): boolean =>
+  (e instanceof ErrorLibro || (e as { name?: string } | null)?.name === "ErrorLibro") && (e as ErrorLibro).codigo === "hoja-no-existe";
+
 const guardarValor = (v: ValorCelda): ValorGuardado => (v instanceof Date ? { fecha: v.toISOString() } : v);
 const leerValor = (v: ValorGuardado): ValorCelda => (v !== null && typeof v === "object" ? new Date(v.fecha) : v);
 
-/** Escribe los cambios guardando antes en el documento cómo estaba cada celda. */
-export async function escribirConDeshacer(puerto: PuertoLibro, hoja: string, cambios: ReadonlyArray<EscrituraCelda>): Promise<RegistroDeshacer> {
+const mismo = (a: ValorCelda, b: ValorCelda): boolean =>
+  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : (a === "" ? null : a) === (b === "" ? null : b);
+
+/**
+ * Escribe los cambios guardando antes en el documento cómo estaba cada celda. Con
+ * `esperados` (lo que mostró la vista previa) aborta sin tocar nada si alguna celda cambió.
+ * Comprueba la protección ANTES de guardar el registro: una hoja protegida no debe
+ * reemplazar el registro de deshacer anterior.
+ */
+export async function escribirConDeshacer(
+  puerto: PuertoLibro,
+  hoja: string,
+  cambios: ReadonlyArray<EscrituraCelda>,
+  esperados?: ReadonlyArray<ContenidoEsperado>,
+): Promise<RegistroDeshacer> {
+  const info = (await puerto.listarHojas()).find((h) => h.nombre === hoja);
+  if (info?.protegida) throw new ErrorLibro("hoja-protegida", `La hoja «${hoja}» está protegida.`, hoja);
   const previos: ContenidoCelda[] = await puerto.leerCeldas(hoja, cambios.map((c) => c.celda));
+  if (esperados) {
+    const cambiada = previos.findIndex((p, i) => {
+      const e = esperados[i];
+      if (!e) return false;
+      return e.formulaAntes ? p.formula !== e.formulaAntes : p.formula !== null || !mismo(p.valor, e.antes);
+    });
+    if (cambiada >= 0) throw new ErrorLibro("hoja-cambio", `La celda ${previos[cambiada].celda} cambió desde la vista previa.`, hoja);
+  }
   const registro: RegistroDeshacer = {
     version: 1,
     hoja,
@@ -59,9 +99,6 @@ export async function leerDeshacer(puerto: PuertoLibro): Promise<RegistroDeshace
   return r && r.version === 1 && Array.isArray(r.celdas) ? r : null;
 }
 
-const mismo = (a: ValorCelda, b: ValorCelda): boolean =>
-  a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : (a === "" ? null : a) === (b === "" ? null : b);
-
 /**
  * Devuelve cada celda a su contenido exacto previo y borra el registro. Una celda que
  * alguien cambió después del llenado (ya no tiene lo que se escribió) se respeta.
@@ -69,6 +106,17 @@ const mismo = (a: ValorCelda, b: ValorCelda): boolean =>
 export async function deshacerLlenado(puerto: PuertoLibro): Promise<ResultadoDeshacer | null> {
   const r = await leerDeshacer(puerto);
   if (!r) return null;
+  try {
+    return await restaurarLlenado(puerto, r);
+  } catch (e) {
+    if (!esHojaPerdida(e)) throw e;
+    // La hoja se renombró o se borró: el registro no sirve y no debe bloquear nada.
+    await puerto.guardarRegistro(CLAVE_DESHACER, null);
+    return { registro: r, restauradas: 0, respetadas: [], hojaPerdida: true };
+  }
+}
+
+async function restaurarLlenado(puerto: PuertoLibro, r: RegistroDeshacer): Promise<ResultadoDeshacer> {
   const respetadas: string[] = [];
   let celdas = r.celdas;
   if (r.escritas && r.escritas.length === r.celdas.length) {
@@ -89,13 +137,16 @@ export async function deshacerLlenado(puerto: PuertoLibro): Promise<ResultadoDes
   return { registro: r, restauradas: celdas.length, respetadas };
 }
 
-/** Marca celdas; si ya había marcas guardadas, primero las quita (para no perder el estado original). */
-export async function marcarConRegistro(puerto: PuertoLibro, hoja: string, marcas: ReadonlyArray<Marca>): Promise<RegistroMarcas> {
-  await quitarMarcas(puerto);
+/**
+ * Marca celdas; si ya había marcas guardadas, primero las quita (para no perder el estado
+ * original). Si la hoja de esas marcas ya no existe, su registro se descarta y se marca igual.
+ */
+export async function marcarConRegistro(puerto: PuertoLibro, hoja: string, marcas: ReadonlyArray<Marca>): Promise<ResultadoMarcar> {
+  const anterior = await quitarMarcas(puerto);
   const previos = await puerto.marcar(hoja, marcas);
   const registro: RegistroMarcas = { version: 1, hoja, previos };
   await puerto.guardarRegistro(CLAVE_MARCAS, registro);
-  return registro;
+  return anterior?.hojaPerdida ? { ...registro, descartadas: anterior.hoja } : registro;
 }
 
 export async function leerMarcas(puerto: PuertoLibro): Promise<RegistroMarcas | null> {
@@ -103,11 +154,20 @@ export async function leerMarcas(puerto: PuertoLibro): Promise<RegistroMarcas | 
   return r && r.version === 1 && Array.isArray(r.previos) ? r : null;
 }
 
-/** Devuelve relleno y nota de cada celda marcada a como estaban; null si no había marcas. */
-export async function quitarMarcas(puerto: PuertoLibro): Promise<RegistroMarcas | null> {
+/**
+ * Devuelve relleno y nota de cada celda marcada a como estaban; null si no había marcas.
+ * Si la hoja ya no existe (renombrada o borrada), descarta el registro (`hojaPerdida`).
+ */
+export async function quitarMarcas(puerto: PuertoLibro): Promise<ResultadoQuitarMarcas | null> {
   const r = await leerMarcas(puerto);
   if (!r) return null;
-  await puerto.restaurarMarcas(r.hoja, r.previos);
+  let hojaPerdida = false;
+  try {
+    await puerto.restaurarMarcas(r.hoja, r.previos);
+  } catch (e) {
+    if (!esHojaPerdida(e)) throw e;
+    hojaPerdida = true;
+  }
   await puerto.guardarRegistro(CLAVE_MARCAS, null);
-  return r;
+  return hojaPerdida ? { ...r, hojaPerdida } : r;
 }

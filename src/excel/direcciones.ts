@@ -3,6 +3,7 @@
  * y las listas de áreas que devuelve Excel («Hoja1!A1:B2,Hoja1!D4»). Puro, sin Office.
  */
 import { indiceColumna, leerDireccion, letraColumna } from "../core/validacion/direcciones";
+import { ErrorLibro } from "./puerto";
 
 export interface Celda {
   /** Fila base 0. */
@@ -36,7 +37,8 @@ export function sinHoja(direccion: string): string {
 /** «B12» → {fila: 11, columna: 1}; lanza si no es una celda. */
 export function leerCelda(texto: string): Celda {
   const d = leerDireccion(sinHoja(texto));
-  if (!d) throw new Error(`Dirección de celda no válida: «${texto}»`);
+  // Código traducible: el panel muestra error.celdaInvalida en el idioma del usuario.
+  if (!d) throw new ErrorLibro("celda-invalida", texto);
   return { fila: d.fila1 - 1, columna: d.col0 };
 }
 
@@ -71,9 +73,4 @@ export function leerAreas(texto: string | null | undefined): Rango[] {
     .map((s) => s.trim())
     .filter((s) => s.length > 0)
     .map(leerRango);
-}
-
-/** Nombre de hoja citado para una dirección de Excel. */
-export function citarHoja(nombre: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(nombre) ? nombre : `'${nombre.replace(/'/g, "''")}'`;
 }

@@ -331,9 +331,8 @@ export class PuertoMemoria implements PuertoLibro {
   }
 
   async insertarGrafico(g: GraficoResumen): Promise<string> {
-    const existente = this.libro.hojas.find((h) => h.nombre === g.hoja);
-    if (existente) this.libro.hojas = this.libro.hojas.filter((h) => h !== existente);
-    const hoja = hojaVacia(g.hoja);
+    // Nunca reemplaza una hoja del usuario: «Resumen PAT», «Resumen PAT (2)»…
+    const hoja = hojaVacia(this.libro.nombreUnico(g.hoja));
     this.libro.hojas.push(hoja);
     const filas = [g.encabezados, ...g.filas];
     filas.forEach((fila, r) => fila.forEach((v, c) => (this.libro.celdaEditable(hoja, a1(r, c)).valor = v)));

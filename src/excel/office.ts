@@ -5,8 +5,9 @@
  * número de filas:
  * - leer una hoja: 1 sync de metadatos (rango usado, protección, combinaciones, filas
  *   visibles) + 2 por trozo de hasta `celdasPorLectura` celdas (fórmulas; luego valores de
- *   las celdas con fórmula y formatos de las numéricas). Una hoja de 10 000 × 23 es un
- *   solo trozo: 3 syncs, igual que una de 10 filas.
+ *   las celdas con fórmula y formatos de las numéricas). Los syncs dependen solo del
+ *   número de trozos: una hoja que cabe en un trozo (≈ 1 700 filas × 23) hace 3 syncs,
+ *   igual que una de 10 filas; 10 000 × 23 son 6 trozos (13 syncs).
  * - escribir: 1 sync (protección) + 1 por trozo de `celdasPorLote` celdas (≈ 5 MB de
  *   límite por solicitud en Excel en la web).
  * - marcar / quitar marcas: 1 + 2 por trozo; leer celdas: 1 por trozo.
@@ -37,18 +38,23 @@ export interface OpcionesOffice {
   readonly celdasPorLectura?: number;
   /** Usar notas (ExcelApi 1.18); si no, solo relleno. */
   readonly notas?: boolean;
+  /** Leer celdas combinadas (`getMergedAreasOrNullObject`, ExcelApi 1.13); si no, ninguna. */
+  readonly combinaciones?: boolean;
 }
 
 export const CELDAS_POR_LOTE = 2000;
-// ≈ 14 bytes por celda de un PAT (10 000 × 23 ≈ 3.3 MB): 250 000 celdas ≈ 3.6 MB, bajo los ≈ 5 MB.
-export const CELDAS_POR_LECTURA = 250_000;
+// Un PAT real ocupa 34–56 bytes por celda en JSON (fórmulas + valores + formatos de las
+// áreas especiales): 40 000 celdas ≈ 1.4–2.2 MB por respuesta, holgado bajo el límite de
+// ≈ 5 MB de Excel en la web (250 000 celdas serían 8–14 MB y Excel rechaza la solicitud).
+export const CELDAS_POR_LECTURA = 40_000;
 
 const ejecutorExcel: Ejecutor = (lote, contexto) =>
   contexto ? Excel.run(contexto as Excel.RequestContext, lote) : Excel.run(lote);
 
-function notasSoportadas(): boolean {
+/** El manifiesto exige ExcelApi 1.9; lo más nuevo se pregunta antes de usarlo. */
+function excelApiSoportada(version: string): boolean {
   try {
-    return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", "1.18") === true;
+    return typeof Office !== "undefined" && Office.context?.requirements?.isSetSupported("ExcelApi", version) === true;
   } catch {
     return false;
   }
@@ -73,9 +79,8 @@ function aExcel(v: ValorCelda | undefined): string | number | boolean {
 function traducirError(e: unknown, hoja?: string): unknown {
   const codigo = (e as { code?: string })?.code;
   if (codigo === "ItemNotFound" && hoja) return new ErrorLibro("hoja-no-existe", `La hoja «${hoja}» no existe.`, hoja);
-  if (codigo === "AccessDenied" || codigo === "InvalidOperationInCellEditMode") {
-    return new ErrorLibro("hoja-protegida", (e as Error).message, hoja);
-  }
+  if (codigo === "InvalidOperationInCellEditMode") return new ErrorLibro("edicion-celda", (e as Error).message, hoja);
+  if (codigo === "AccessDenied") return new ErrorLibro("hoja-protegida", (e as Error).message, hoja);
   return e;
 }
 
@@ -84,12 +89,14 @@ export class PuertoOffice implements PuertoLibro {
   private readonly celdasPorLote: number;
   private readonly celdasPorLectura: number;
   private readonly notas: boolean;
+  private readonly combinaciones: boolean;
 
   constructor(ejecutar: Ejecutor = ejecutorExcel, opciones: OpcionesOffice = {}) {
     this.ejecutar = ejecutar;
     this.celdasPorLote = opciones.celdasPorLote ?? CELDAS_POR_LOTE;
     this.celdasPorLectura = opciones.celdasPorLectura ?? CELDAS_POR_LECTURA;
-    this.notas = opciones.notas ?? notasSoportadas();
+    this.notas = opciones.notas ?? excelApiSoportada("1.18");
+    this.combinaciones = opciones.combinaciones ?? excelApiSoportada("1.13");
   }
 
   private async correr<T>(hoja: string | undefined, lote: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
@@ -134,8 +141,9 @@ export class PuertoOffice implements PuertoLibro {
       usado.load("rowIndex,columnIndex,rowCount,columnCount");
       const visibles = usado.getSpecialCellsOrNullObject("Visible");
       visibles.load("address");
-      const combinadas = usado.getMergedAreasOrNullObject();
-      combinadas.load("address");
+      // ExcelApi 1.13: en un Excel más viejo la lectura sigue, sin combinaciones.
+      const combinadas = this.combinaciones ? usado.getMergedAreasOrNullObject() : null;
+      combinadas?.load("address");
       await ctx.sync(); // 1: metadatos
 
       // Todo se normaliza a A1: el rango usado puede empezar en C5.
@@ -165,7 +173,8 @@ export class PuertoOffice implements PuertoLibro {
         );
         const cargar: Array<[Excel.RangeAreas, boolean]> = [];
         if (!conFormula.isNullObject) {
-          conFormula.areas.load("items/address,items/values,items/numberFormat,items/formulas");
+          // El texto de las fórmulas ya vino en `trozo.formulas`: solo valores y formatos.
+          conFormula.areas.load("items/address,items/values,items/numberFormat");
           cargar.push([conFormula, true]);
         }
         if (!numeros.isNullObject) {
@@ -183,7 +192,7 @@ export class PuertoOffice implements PuertoLibro {
                 const fila = r.filaInicio + i;
                 const col = r.columnaInicio + j;
                 if (sonFormulas) {
-                  formulas[fila][col] = String(area.formulas[i][j]);
+                  formulas[fila][col] = String(trozo.formulas[fila - f0][col - usado.columnIndex]);
                   const v = area.values[i][j];
                   valores[fila][col] = vacio(v) ? null : (v as ValorCelda);
                 }
@@ -203,7 +212,7 @@ export class PuertoOffice implements PuertoLibro {
         for (const r of leerAreas(visibles.address)) for (let i = r.filaInicio; i <= r.filaFin; i++) vis.add(i);
         for (let r = usado.rowIndex; r < filas; r++) if (!vis.has(r)) filasOcultas.push(r);
       }
-      const combinaciones: Rango[] = combinadas.isNullObject ? [] : leerAreas(combinadas.address);
+      const combinaciones: Rango[] = !combinadas || combinadas.isNullObject ? [] : leerAreas(combinadas.address);
       const datos: HojaDatos = { nombre: ws.name, valores, formulas, formatosNumero: formatos, combinaciones, filasOcultas };
       return { datos, protegida: ws.protection.protected, filas, columnas };
     });
@@ -383,10 +392,9 @@ export class PuertoOffice implements PuertoLibro {
 
   async insertarGrafico(g: GraficoResumen): Promise<string> {
     return this.correr(g.hoja, async (ctx) => {
-      const previa = ctx.workbook.worksheets.getItemOrNullObject(g.hoja);
-      await ctx.sync(); // 1
-      if (!previa.isNullObject) previa.delete();
-      const ws = ctx.workbook.worksheets.add(g.hoja);
+      // Nunca borra una hoja existente (podría ser del usuario): «Resumen PAT (2)»…
+      const nombre = await this.nombreLibre(ctx, g.hoja); // 1
+      const ws = ctx.workbook.worksheets.add(nombre);
       const filas = [g.encabezados as (string | number)[], ...g.filas.map((f) => [...f])];
       const rango = ws.getRangeByIndexes(0, 0, filas.length, g.encabezados.length);
       rango.values = filas;
@@ -396,7 +404,7 @@ export class PuertoOffice implements PuertoLibro {
       grafico.setPosition(a1(0, g.encabezados.length + 1));
       ws.activate();
       await ctx.sync(); // 2
-      return g.hoja;
+      return nombre;
     });
   }
 
@@ -426,13 +434,19 @@ export class PuertoOffice implements PuertoLibro {
   async alCambiarHoja(escucha: (hoja: string) => void): Promise<() => void> {
     const resultado = await this.correr(undefined, async (ctx) => {
       const r = ctx.workbook.worksheets.onActivated.add(async (ev) => {
-        const nombre = await this.ejecutar(async (c2) => {
-          const h = c2.workbook.worksheets.getItem(ev.worksheetId);
-          h.load("name");
-          await c2.sync();
-          return h.name;
-        });
-        escucha(nombre);
+        // Un rechazo aquí no tiene quién lo atrape (lo llama Office): se ignora; la
+        // próxima activación vuelve a intentarlo.
+        try {
+          const nombre = await this.ejecutar(async (c2) => {
+            const h = c2.workbook.worksheets.getItem(ev.worksheetId);
+            h.load("name");
+            await c2.sync();
+            return h.name;
+          });
+          escucha(nombre);
+        } catch {
+          /* hoja borrada entre el evento y la lectura, o celda en edición */
+        }
       });
       await ctx.sync();
       return r;

@@ -75,7 +75,18 @@ export interface GraficoResumen {
   readonly filas: ReadonlyArray<ReadonlyArray<string | number>>;
 }
 
-export type CodigoErrorLibro = "hoja-protegida" | "hoja-no-existe" | "celda-invalida" | "no-soportado" | "office";
+export type CodigoErrorLibro =
+  | "hoja-protegida"
+  | "hoja-no-existe"
+  | "celda-invalida"
+  | "no-soportado"
+  /** El usuario está editando una celda (Excel rechaza las operaciones hasta Entrar o Esc). */
+  | "edicion-celda"
+  /** La hoja cambió entre la vista previa y «Aplicar». */
+  | "hoja-cambio"
+  /** Un archivo con un formato que el panel no reconoce. */
+  | "formato-desconocido"
+  | "office";
 
 /** Un error del libro con un código que el panel traduce a un mensaje claro. */
 export class ErrorLibro extends Error {
@@ -104,7 +115,7 @@ export interface PuertoLibro {
   restaurarMarcas(hoja: string, previos: ReadonlyArray<EstadoMarca>): Promise<void>;
   /** Agrega una hoja desde una plantilla; devuelve el nombre final (único) y la activa. */
   insertarPlantilla(plantilla: PlantillaHoja): Promise<string>;
-  /** Agrega (o reemplaza) una hoja con una tabla y un gráfico; devuelve su nombre. */
+  /** Agrega una hoja (con un nombre libre, nunca reemplaza otra) con una tabla y un gráfico; devuelve su nombre. */
   insertarGrafico(grafico: GraficoResumen): Promise<string>;
   /** Guarda un registro JSON pequeño DENTRO del documento (null lo borra). */
   guardarRegistro(clave: string, datos: unknown): Promise<void>;

@@ -7,18 +7,18 @@ import { useEffect, useRef, type CSSProperties } from "react";
 import { a1, letra } from "../excel/direcciones";
 import type { HojaMemoria, LibroMemoria } from "../excel/memoria";
 import type { ValorCelda } from "../core/tipos";
-import { useTextos } from "../localization";
+import { useTextos, type Traductor } from "../localization";
 
 export const FILAS_VISIBLES = 300;
 
-function mostrar(v: ValorCelda, formula: string | null, formato: string | null): string {
+function mostrar(v: ValorCelda, formula: string | null, formato: string | null, t: Traductor): string {
   if (v === null || v === undefined) return formula ?? "";
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === "number") {
     if (formato && /%/.test(formato.replace(/"[^"]*"/g, ""))) return `${Math.round(v * 10000) / 100}%`;
     return String(Math.round(v * 100) / 100);
   }
-  if (typeof v === "boolean") return v ? "VERDADERO" : "FALSO";
+  if (typeof v === "boolean") return v ? t("valor.verdadero") : t("valor.falso");
   return String(v);
 }
 
@@ -89,7 +89,7 @@ export function Cuadricula(props: { readonly libro: LibroMemoria; readonly hoja:
           colSpan={ancla?.columnas}
           onClick={() => props.alElegir(dir)}
         >
-          {celda ? mostrar(celda.valor, celda.formula, celda.formatoNumero) : ""}
+          {celda ? mostrar(celda.valor, celda.formula, celda.formatoNumero, t) : ""}
         </td>,
       );
     }

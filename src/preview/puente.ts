@@ -72,7 +72,7 @@ function valorDe(v: unknown): unknown {
   return v;
 }
 
-function volcarHoja(libro: LibroMemoria, h: HojaMemoria, ws: ExcelJS.Worksheet, nueva: boolean): void {
+function volcarHoja(h: HojaMemoria, ws: ExcelJS.Worksheet, nueva: boolean): void {
   for (const [k, c] of h.celdas) {
     const [r, col] = k.split(":").map(Number);
     const cell = ws.getCell(r + 1, col + 1);
@@ -114,7 +114,6 @@ function volcarHoja(libro: LibroMemoria, h: HojaMemoria, ws: ExcelJS.Worksheet, 
     ws.addConditionalFormatting({ ref: c.rango, rules: [regla as ExcelJS.ConditionalFormattingRule] });
   }
   if (h.congelarFilas > 0) ws.views = [{ state: "frozen", ySplit: h.congelarFilas }];
-  void libro;
 }
 
 /** Lleva el libro en memoria al libro de exceljs (lo crea si no hay). */
@@ -124,6 +123,6 @@ export function volcar(libro: LibroMemoria, wb: ExcelJS.Workbook): void {
   for (const h of libro.hojas) {
     const existente = wb.getWorksheet(h.nombre);
     const ws = existente ?? wb.addWorksheet(h.nombre);
-    volcarHoja(libro, h, ws, !existente);
+    volcarHoja(h, ws, !existente);
   }
 }

@@ -65,6 +65,12 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
   const montado = useRef(true);
   const hojaRef = useRef<Hoja | null>(null);
   hojaRef.current = hoja;
+  /** Una acción a la vez: mientras corre, las demás se ignoran y las activaciones esperan. */
+  const enCurso = useRef(false);
+  /** Hoja activada mientras había una acción en curso (se lee al terminar). */
+  const recargaPendiente = useRef<string | null>(null);
+  /** Número de la última lectura pedida: un resultado más viejo se descarta. */
+  const secuencia = useRef(0);
 
   const avisar = useCallback((intencion: IntencionAviso, texto: string, agregar = false) => {
     const id = `m${++siguienteId}`;
@@ -73,20 +79,32 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
     setMensajes((m) => [...m.filter((x) => agregar || (x.intencion === "error" && intencion === "error")), { id, intencion, texto }]);
   }, []);
 
-  /** Envuelve una acción: Spinner mientras corre, MessageBar si falla. */
+  /**
+   * Envuelve una acción: Spinner mientras corre, MessageBar si falla. Serializada: si ya
+   * hay una en curso, la nueva se ignora (devuelve false). Al terminar, si el usuario
+   * activó otra hoja mientras tanto, se lee esa hoja.
+   */
   const ejecutar = useCallback(
-    async (etiqueta: ClaveTexto, accion: () => Promise<void>) => {
+    async (etiqueta: ClaveTexto, accion: () => Promise<void>): Promise<boolean> => {
+      if (enCurso.current) return false;
+      enCurso.current = true;
       setOcupado(t(etiqueta));
       try {
         await accion();
       } catch (e) {
         if (montado.current) avisar("error", mensajeDeError(e, t, hojaRef.current?.lectura.datos.nombre ?? ""));
       } finally {
+        enCurso.current = false;
         if (montado.current) setOcupado(null);
       }
+      const pendiente = recargaPendiente.current;
+      recargaPendiente.current = null;
+      if (pendiente !== null && montado.current) await recargarRef.current(pendiente);
+      return true;
     },
     [t, avisar],
   );
+  const recargarRef = useRef<(nombre: string) => Promise<void>>(async () => undefined);
 
   const revisarRegistros = useCallback(async () => {
     const [d, m] = await Promise.all([leerDeshacer(puerto), leerMarcas(puerto)]);
@@ -98,7 +116,10 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
   /** Lee y analiza una hoja (la activa si no se dice). */
   const cargar = useCallback(
     async (nombre?: string, conservarCorte = false) => {
+      const numero = ++secuencia.current;
       const lectura = await puerto.leerHoja(nombre ?? (await puerto.hojaActiva()));
+      // Otra lectura empezó después: esta ya no es la hoja que el usuario ve.
+      if (numero !== secuencia.current) return;
       if (lectura.filas >= FILAS_GRANDES) setOcupado(t("ocupado.grande"));
       const previo = hojaRef.current;
       const mismoLibro = previo?.lectura.datos.nombre === lectura.datos.nombre && conservarCorte;
@@ -106,8 +127,9 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
       // defecto); validar, llenar y resumir vuelven a leer con el corte elegido.
       const analisis = mismoLibro ? analizar(lectura.datos, corte) : analizar(lectura.datos);
       const mes = mismoLibro ? corte : mesCortePorDefecto(analisis.anio, hoy);
-      if (!montado.current) return;
-      setHoja({ lectura, analisis });
+      if (!montado.current || numero !== secuencia.current) return;
+      hojaRef.current = { lectura, analisis };
+      setHoja(hojaRef.current);
       setCorte(mes);
       if (!mismoLibro) {
         setHallazgos(null);
@@ -125,7 +147,9 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
     void ejecutar("ocupado.leyendo", () => cargar());
     void puerto
       .alCambiarHoja((nombre) => {
-        void ejecutar("ocupado.leyendo", () => cargar(nombre));
+        // Durante una acción larga (Aplicar…) no se lee: se lee al terminar.
+        if (enCurso.current) recargaPendiente.current = nombre;
+        else void recargarRef.current(nombre);
       })
       .then((q) => {
         if (montado.current) quitar = q;
@@ -139,7 +163,12 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
     // Solo al montar: `cargar` cambia con el corte y no debe volver a suscribir.
   }, [puerto]);
 
+  recargarRef.current = async (nombre: string) => {
+    await ejecutar("ocupado.leyendo", () => cargar(nombre));
+  };
+
   const nombreHoja = hoja?.lectura.datos.nombre ?? "";
+  const protegida = hoja?.lectura.protegida ?? false;
   const analisis = hoja?.analisis ?? null;
   const deteccion = analisis?.deteccion ?? null;
 
@@ -159,16 +188,22 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
         avisar("info", t("marcas.sinHallazgos"));
         return;
       }
+      if (hojaRef.current?.lectura.protegida) {
+        avisar("warning", t("llenar.protegida", { hoja: nombreHoja }));
+        return;
+      }
       const r = await marcarConRegistro(puerto, nombreHoja, marcasDe(hallazgos, t));
       setHayMarcas(true);
       avisar("success", t("marcas.puestas", { n: r.previos.length }));
+      if (r.descartadas !== undefined) avisar("warning", t("marcas.hojaPerdida", { hoja: r.descartadas }), true);
     });
 
   const desmarcar = () =>
     ejecutar("ocupado", async () => {
       const r = await quitarMarcas(puerto);
       setHayMarcas(false);
-      avisar(r ? "success" : "info", r ? t("marcas.quitadas", { n: r.previos.length }) : t("marcas.sinMarcas"));
+      if (r?.hojaPerdida) avisar("warning", t("marcas.hojaPerdida", { hoja: r.hoja }));
+      else avisar(r ? "success" : "info", r ? t("marcas.quitadas", { n: r.previos.length }) : t("marcas.sinMarcas"));
     });
 
   const llenar = () =>
@@ -177,6 +212,11 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
       const h = hojaRef.current;
       if (!h || !h.analisis.deteccion) {
         avisar("warning", t("llenar.noPat"));
+        return;
+      }
+      if (h.lectura.protegida) {
+        setCambios(null);
+        avisar("warning", t("llenar.protegida", { hoja: h.lectura.datos.nombre }));
         return;
       }
       const plan = planificar(h.lectura.datos, h.analisis, corte, modo);
@@ -193,7 +233,13 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
     ejecutar("ocupado", async () => {
       if (!cambios?.length) return;
       const n = cambios.length;
-      await escribirConDeshacer(puerto, nombreHoja, cambios.map(escrituraDe));
+      try {
+        // Con lo que mostró la vista previa: si la hoja cambió desde entonces, no se escribe.
+        await escribirConDeshacer(puerto, nombreHoja, cambios.map(escrituraDe), cambios);
+      } catch (e) {
+        if ((e as { codigo?: string } | null)?.codigo === "hoja-cambio") setCambios(null);
+        throw e;
+      }
       setCambios(null);
       setHayDeshacer(true);
       await cargar(nombreHoja, true);
@@ -206,6 +252,10 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
       setHayDeshacer(false);
       if (!r) {
         avisar("info", t("llenar.nadaQueDeshacer"));
+        return;
+      }
+      if (r.hojaPerdida) {
+        avisar("warning", t("llenar.hojaPerdida", { hoja: r.registro.hoja }));
         return;
       }
       setCambios(null);
@@ -248,7 +298,7 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
   const avisosHoja = hoja ? avisosDeLectura(hoja.lectura, t) : [];
   const vacia = hoja ? hoja.lectura.datos.valores.every((f) => !f || f.every((v) => v === null || v === "")) : false;
   const soloValidacion = deteccion && !deteccion.formato.columnas.some((c) => c.calculada);
-  const motivo = !deteccion ? t("llenar.noPat") : soloValidacion ? t("llenar.soloValidacion", { formato: deteccion.formato.nombre[t.idioma] }) : null;
+  const motivo = !deteccion ? t("llenar.noPat") : protegida ? t("llenar.protegida", { hoja: nombreHoja }) : soloValidacion ? t("llenar.soloValidacion", { formato: deteccion.formato.nombre[t.idioma] }) : null;
 
   return (
     <main className={s.panel} aria-busy={ocupado !== null}>
@@ -266,13 +316,14 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
             hallazgos={hallazgos}
             ocupado={ocupado !== null}
             hayMarcas={hayMarcas}
+            protegida={protegida}
             alValidar={validar}
             alElegir={elegir}
             alMarcar={marcar}
             alQuitarMarcas={desmarcar}
           />
           <Llenado
-            habilitado={Boolean(deteccion) && !soloValidacion}
+            habilitado={Boolean(deteccion) && !soloValidacion && !protegida}
             motivoDeshabilitado={motivo}
             corte={corte}
             modo={modo}

@@ -15,6 +15,12 @@ export function mensajeDeError(e: unknown, t: Traductor, hoja = ""): string {
         return t("error.celdaInvalida");
       case "no-soportado":
         return t("error.noSoportado");
+      case "edicion-celda":
+        return t("error.edicionCelda");
+      case "hoja-cambio":
+        return t("error.hojaCambio");
+      case "formato-desconocido":
+        return t("error.formatoDesconocido", { formato: err.message });
       default:
         break;
     }

@@ -1,6 +1,18 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
 export const useEstilos = makeStyles({
+  /** Solo para lectores de pantalla (nombre accesible de un ícono). */
+  oculto: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    margin: "-1px",
+    padding: "0",
+    overflow: "hidden",
+    clipPath: "inset(50%)",
+    whiteSpace: "nowrap",
+    border: "0",
+  },
   panel: {
     display: "flex",
     flexDirection: "column",

@@ -7,7 +7,7 @@ import { analizarHoja, describirPlantilla, listarFormatos, planificarLlenado } f
 import type { Actividad, AnalisisHoja, PlanLlenado, Plantilla } from "../core";
 import { resumir, type EntradaResumen, type Resumen } from "../core/resumen";
 import type { HojaDatos, Idioma, ValorCelda } from "../core/tipos";
-import type { PlantillaHoja } from "../excel/puerto";
+import { ErrorLibro, type PlantillaHoja } from "../excel/puerto";
 
 export type { AnalisisHoja, PlanLlenado };
 
@@ -31,11 +31,6 @@ export function planificar(hoja: HojaDatos, analisis: AnalisisHoja, corte: numbe
 /** Número de filas que el plan no pudo llenar por datos inválidos. */
 export function omitidas(plan: PlanLlenado): number {
   return plan.filasOmitidas.length;
-}
-
-/** El nombre del formato reconocido en el idioma del usuario. */
-export function nombreFormato(analisis: AnalisisHoja, idioma: Idioma): string | null {
-  return analisis.deteccion ? analisis.deteccion.formato.nombre[idioma] : null;
 }
 
 // ——— Resumen ———
@@ -63,7 +58,8 @@ export function resumenDe(analisis: AnalisisHoja, corte: number): Resumen {
 /** La plantilla de un formato (descrita por el núcleo) como hoja que el puerto sabe insertar. */
 export function plantillaDe(formatoId: string, anio: number): PlantillaHoja {
   const formato = listarFormatos().find((f) => f.id === formatoId);
-  if (!formato) throw new Error(`Formato desconocido: ${formatoId}`);
+  // El mensaje es el id: el panel lo traduce (error.formatoDesconocido).
+  if (!formato) throw new ErrorLibro("formato-desconocido", formatoId);
   return aPlantillaHoja(describirPlantilla(formato, { anio }));
 }
 

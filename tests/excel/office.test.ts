@@ -1,7 +1,7 @@
 /**
  * PuertoOffice contra un Excel simulado con office-addin-mock: datos correctos y un número
- * FIJO de context.sync() por operación (leer: igual para 10 y 10 000 filas; escribir: fijo
- * por trozo de 2 000 celdas).
+ * FIJO de context.sync() por trozo (leer: 1 + 2 por trozo de CELDAS_POR_LECTURA celdas;
+ * escribir: 1 + 1 por trozo de 2 000 celdas).
  */
 // office-addin-mock importa office-addin-manifest solo por el enum OfficeApp; ese paquete
 // arrastra módulos ESM que jest (CommonJS) no carga. Basta el enum.
@@ -9,14 +9,14 @@ jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "Excel", Outlook
 
 import { deshacerLlenado, escribirConDeshacer, marcarConRegistro, quitarMarcas } from "../../src/excel/deshacer";
 import { LibroMemoria } from "../../src/excel/memoria";
-import { CELDAS_POR_LOTE, PuertoOffice } from "../../src/excel/office";
+import { CELDAS_POR_LECTURA, CELDAS_POR_LOTE, PuertoOffice, type Ejecutor } from "../../src/excel/office";
 import { crearSimulacro } from "./simulacro";
 import { hojaOrgano } from "./fixtures";
 
 function preparar(n: number, extras: { protegida?: boolean } = {}) {
   const libro = LibroMemoria.desde([{ ...hojaOrgano(n), ...extras, rellenos: [{ celda: "E8", color: "#00FF00" }], notas: [{ celda: "E9", nota: "nota mía" }] }, { nombre: "Otra", valores: [["x"]] }]);
   const sim = crearSimulacro(libro);
-  const puerto = new PuertoOffice(sim.ejecutar, { notas: true });
+  const puerto = new PuertoOffice(sim.ejecutar, { notas: true, combinaciones: true });
   return { libro, sim, puerto };
 }
 
@@ -43,17 +43,27 @@ describe("PuertoOffice (office-addin-mock)", () => {
     expect(r.protegida).toBe(false);
   });
 
-  test("leer hace los mismos context.sync() con 10 y con 10 000 filas", async () => {
+  test("leer: los syncs dependen solo del número de trozos (10 filas == 2 000 filas; 10 000 filas en trozos)", async () => {
     const chica = preparar(10);
+    const media = preparar(2_000); // 2 006 × 17 = 34 102 celdas: un solo trozo
     const grande = preparar(10_000);
     const s10 = await contar(chica.sim, () => chica.puerto.leerHoja());
+    const s2k = await contar(media.sim, () => media.puerto.leerHoja());
     const s10k = await contar(grande.sim, async () => {
       const r = await grande.puerto.leerHoja();
       expect(r.filas).toBe(10_006);
       expect(r.datos.formulas?.[10_005][15]).toBe("=O10006/L10006*100");
     });
     expect(s10).toBe(3);
-    expect(s10k).toBe(s10);
+    expect(s2k).toBe(s10);
+    const trozos = Math.ceil(10_006 / Math.floor(CELDAS_POR_LECTURA / 17));
+    expect(trozos).toBeGreaterThan(1);
+    expect(s10k).toBe(1 + 2 * trozos);
+  });
+
+  test("leer: ningún trozo pasa de CELDAS_POR_LECTURA celdas (≈ 5 MB por solicitud en Excel en la web)", () => {
+    // 56 bytes por celda (el peor PAT medido) sigue bajo ≈ 5 MB.
+    expect(CELDAS_POR_LECTURA * 56).toBeLessThan(5_000_000 * 0.5);
   });
 
   test("escribir: 1 sync + 1 por trozo de 2 000 celdas, y deshacer restaura el contenido exacto", async () => {
@@ -72,7 +82,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
     const { libro, puerto } = preparar(10);
     await escribirConDeshacer(puerto, "PAT", cambios(10));
     expect(libro.celda(libro.hoja("PAT"), 6, 16)?.valor).toBe("EN PROCESO");
-    const otro = new PuertoOffice(crearSimulacro(libro).ejecutar, { notas: true });
+    const otro = new PuertoOffice(crearSimulacro(libro).ejecutar, { notas: true, combinaciones: true });
     // El registro vive en el libro simulado del primer puerto (parte XML), no en el panel.
     const r = await deshacerLlenado(puerto);
     expect(r?.restauradas).toBe(20);
@@ -151,12 +161,12 @@ describe("PuertoOffice (office-addin-mock)", () => {
     expect(libro.activa).toBe("PAT (2)");
   });
 
-  test("insertar gráfico: tabla y gráfico de barras en una hoja (reemplaza la anterior)", async () => {
+  test("insertar gráfico: tabla y gráfico de barras en una hoja nueva (nombre libre)", async () => {
     const { libro, sim, puerto } = preparar(3);
     const g = { hoja: "Resumen PAT", titulo: "Avance por objetivo (%)", encabezados: ["Objetivo", "Avance (%)"], filas: [["1", 50], ["2", 75]] as Array<Array<string | number>> };
     const s = await contar(sim, () => puerto.insertarGrafico(g));
     expect(s).toBe(2);
-    await puerto.insertarGrafico(g);
+    expect(await puerto.insertarGrafico(g)).toBe("Resumen PAT (2)");
     const hojas = libro.hojas.filter((h) => h.nombre === "Resumen PAT");
     expect(hojas).toHaveLength(1);
     expect(hojas[0].graficos).toEqual([{ titulo: "Avance por objetivo (%)", rango: "A1:B3" }]);
@@ -168,7 +178,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
     await escribirConDeshacer(puerto, "PAT", [{ celda: "P7", valor: 99 }, { celda: "Q7", formula: "=PAT.ESTATUS(L7,O7,F7,G7)" }]);
     expect(libro.celda(libro.hoja("PAT"), 6, 16)?.formula).toBe("=PAT.ESTATUS(L7,O7,F7,G7)");
     // Otro Excel.run, otro puerto (panel cerrado y abierto): lee la parte XML.
-    const reabierto = new PuertoOffice(crearSimulacro(libro).ejecutar, { notas: true });
+    const reabierto = new PuertoOffice(crearSimulacro(libro).ejecutar, { notas: true, combinaciones: true });
     const r = await deshacerLlenado(reabierto);
     expect(r?.registro.celdas.map((c) => c.c)).toEqual(["P7", "Q7"]);
     expect(r?.respetadas).toEqual([]);
@@ -179,11 +189,60 @@ describe("PuertoOffice (office-addin-mock)", () => {
 
   test("hojas más grandes que un trozo de lectura: 1 + 2 syncs por trozo y los mismos datos", async () => {
     const { libro, sim } = preparar(1000);
-    const porTrozos = new PuertoOffice(sim.ejecutar, { celdasPorLectura: 17 * 100 });
-    const completo = await new PuertoOffice(crearSimulacro(libro).ejecutar).leerHoja();
+    const porTrozos = new PuertoOffice(sim.ejecutar, { celdasPorLectura: 17 * 100, combinaciones: true });
+    const completo = await new PuertoOffice(crearSimulacro(libro).ejecutar, { combinaciones: true }).leerHoja();
     sim.reiniciar();
     const r = await porTrozos.leerHoja();
     expect(sim.syncs).toBe(1 + 2 * Math.ceil(1006 / 100));
     expect(r.datos).toEqual(completo.datos);
+  });
+
+  test("sin ExcelApi 1.13 (combinaciones: false): lee igual, sin pedir celdas combinadas", async () => {
+    const { sim } = preparar(5);
+    const viejo = new PuertoOffice(sim.ejecutar, { notas: false, combinaciones: false });
+    const s = await contar(sim, async () => {
+      const r = await viejo.leerHoja();
+      expect(r.datos.combinaciones).toEqual([]);
+      expect(r.datos.formulas?.[6][15]).toBe("=O7/L7*100");
+    });
+    expect(s).toBe(3);
+  });
+
+  test("fuera de Office (sin Office.context.requirements) no se usan APIs opcionales", async () => {
+    const { sim } = preparar(5);
+    const r = await new PuertoOffice(sim.ejecutar).leerHoja();
+    expect(r.datos.combinaciones).toEqual([]);
+  });
+
+  test("activar una hoja avisa su nombre; si la lectura falla no hay rechazo sin atrapar", async () => {
+    const { sim, puerto } = preparar(3);
+    const oidas: string[] = [];
+    const quitar = await puerto.alCambiarHoja((h) => oidas.push(h));
+    await sim.activar("Otra");
+    expect(oidas).toEqual(["Otra"]);
+    // Hoja borrada entre el evento y la lectura: el manejador no rechaza.
+    await expect(sim.activar("No existe")).resolves.toBeUndefined();
+    expect(oidas).toEqual(["Otra"]);
+    quitar();
+  });
+
+  test("«Está editando una celda» tiene su propio código (no «hoja protegida»)", async () => {
+    const editando: Ejecutor = async () => {
+      throw Object.assign(new Error("cell edit mode"), { code: "InvalidOperationInCellEditMode" });
+    };
+    const p = new PuertoOffice(editando, { notas: false });
+    await expect(p.escribir("PAT", [{ celda: "A1", valor: 1 }])).rejects.toMatchObject({ name: "ErrorLibro", codigo: "edicion-celda" });
+    const protegido: Ejecutor = async () => {
+      throw Object.assign(new Error("denied"), { code: "AccessDenied" });
+    };
+    await expect(new PuertoOffice(protegido, { notas: false }).escribir("PAT", [])).rejects.toMatchObject({ codigo: "hoja-protegida" });
+  });
+
+  test("el gráfico nunca borra una hoja del usuario llamada «Resumen PAT»", async () => {
+    const { libro, puerto } = preparar(3);
+    libro.agregarDatos({ nombre: "Resumen PAT", valores: [["mío"]] });
+    const g = { hoja: "Resumen PAT", titulo: "t", encabezados: ["Objetivo", "Avance (%)"], filas: [["1", 50]] as Array<Array<string | number>> };
+    expect(await puerto.insertarGrafico(g)).toBe("Resumen PAT (2)");
+    expect(libro.celda(libro.hoja("Resumen PAT"), 0, 0)?.valor).toBe("mío");
   });
 });

@@ -20,6 +20,8 @@ export interface Simulacro {
   syncs: number;
   /** Solicitudes (objetos proxy creados) por sync, la mayor vista. */
   reiniciar(): void;
+  /** Dispara `worksheets.onActivated` como lo haría Excel (espera a los manejadores). */
+  activar(worksheetId: string): Promise<void>;
 }
 
 interface Pendiente {
@@ -64,7 +66,14 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
   let mocks: OfficeMockObject[] = [];
   let partes = PARTES.get(libro);
   if (!partes) PARTES.set(libro, (partes = []));
-  const sim = { syncs: 0, reiniciar: () => void (sim.syncs = 0) } as unknown as Simulacro & { syncs: number };
+  const manejadores: Array<(ev: { worksheetId: string }) => Promise<unknown>> = [];
+  const sim = {
+    syncs: 0,
+    reiniciar: () => void (sim.syncs = 0),
+    activar: async (worksheetId: string) => {
+      for (const m of manejadores) await m({ worksheetId });
+    },
+  } as unknown as Simulacro & { syncs: number };
 
   const matriz = <T,>(h: HojaMemoria, r: Rango, f: (v: { valor: ValorCelda; formula: string | null; formato: string | null }) => T): T[][] => {
     const salida: T[][] = [];
@@ -297,7 +306,12 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
           if (!h) throw Object.assign(new Error("ItemNotFound"), { code: "ItemNotFound" });
           return hoja(h);
         },
-        onActivated: { add: () => ({ remove: () => undefined, context: contexto }) },
+        onActivated: {
+          add: (m: (ev: { worksheetId: string }) => Promise<unknown>) => {
+            manejadores.push(m);
+            return { remove: () => void manejadores.splice(manejadores.indexOf(m), 1), context: contexto };
+          },
+        },
       },
       customXmlParts: {
         getByNamespace: (ns: string) => {

@@ -179,6 +179,18 @@ describe("manifest.xml (desarrollo)", () => {
     expect(Number(set.atributos.MinVersion)).toBeGreaterThanOrEqual(1.2);
   });
 
+  test("requisitos: ExcelApi 1.9 (lo que el panel usa sin preguntar) y 1.13 se pregunta en el código", () => {
+    const sets = fuente.todos.filter((e) => e.nombre === "Set" && e.ruta.includes("Requirements") && e.ruta.includes("Sets"));
+    const excel = sets.find((e) => e.atributos.Name === "ExcelApi");
+    expect(excel).toBeDefined();
+    expect(excel!.atributos.MinVersion).toBe("1.9");
+    expect(sets.find((e) => e.atributos.Name === "CustomFunctionsRuntime")?.atributos.MinVersion).toBe("1.2");
+    // Lo posterior a 1.9 va detrás de isSetSupported.
+    const office = fs.readFileSync(path.join(__dirname, "..", "..", "src", "excel", "office.ts"), "utf8");
+    expect(office).toMatch(/excelApiSoportada\("1\.13"\)/);
+    expect(office).toMatch(/this\.combinaciones \? usado\.getMergedAreasOrNullObject\(\)/);
+  });
+
   test("un botón de la cinta (etiqueta en español) abre el panel taskpane.html", () => {
     const botones = fuente.todos.filter((e) => e.nombre === "Control" && e.atributos["xsi:type"] === "Button");
     expect(botones).toHaveLength(1);

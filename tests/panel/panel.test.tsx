@@ -6,6 +6,7 @@ import { act, render, screen, waitFor, within } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Panel } from "../../src/taskpane/Panel";
 import { PuertoMemoria } from "../../src/excel/memoria";
+import { escribirConDeshacer, leerDeshacer } from "../../src/excel/deshacer";
 import { HOY, celda, hojaGrande, libroEjemplo } from "./fixtures";
 
 const HOJA = "PAT 2024";
@@ -176,16 +177,94 @@ describe("Panel", () => {
     expect(screen.getByRole("button", { name: "Llenar cálculos" }).getAttribute("aria-disabled")).toBe("true");
   });
 
-  test("hoja protegida: aviso al abrir y error claro al aplicar, sin tocar la hoja", async () => {
+  test("hoja protegida: Llenar y Marcar deshabilitados con el motivo; nada se escribe", async () => {
     const { libro, usuario } = await abrir({ protegida: true });
     await esperarFormato();
     expect(screen.getByText(/está protegida: puede validarla/)).toBeTruthy();
+    expect(screen.getByText(/para llenar cálculos o marcar celdas quite la protección/)).toBeTruthy();
+    expect(screen.getByRole("button", { name: "Llenar cálculos" }).getAttribute("aria-disabled")).toBe("true");
+    await usuario.click(screen.getByRole("button", { name: "Validar hoja" }));
+    await screen.findByTestId("conteo-hallazgos");
+    expect(screen.getByRole("button", { name: "Marcar celdas" }).getAttribute("aria-disabled")).toBe("true");
+    expect(celda(libro, HOJA, "P7").valor).toBeNull();
+  });
+
+  test("hoja protegida después de la vista previa: error claro al aplicar y el deshacer anterior se conserva", async () => {
+    const { libro, puerto, usuario } = await abrir();
+    await esperarFormato();
+    await escribirConDeshacer(puerto, "Notas", [{ celda: "A1", valor: "mío" }]);
+    const previo = await leerDeshacer(puerto);
     await usuario.click(screen.getByRole("button", { name: "Llenar cálculos" }));
     await screen.findByRole("table", { name: "Cambios que se harán" });
+    libro.hoja(HOJA).protegida = true;
     await usuario.click(screen.getByRole("button", { name: "Aplicar" }));
     await screen.findByText(/Quite la protección \(Revisar › Desproteger hoja\) y vuelva a intentarlo/);
     expect(celda(libro, HOJA, "P7").valor).toBeNull();
-    expect(screen.getByRole("button", { name: "Deshacer llenado" })).toBeTruthy();
+    expect(await leerDeshacer(puerto)).toEqual(previo);
+  });
+
+  test("vista previa vieja: si la hoja cambió, Aplicar no escribe y pide volver a llenar", async () => {
+    const { libro, usuario } = await abrir();
+    await esperarFormato();
+    await usuario.click(screen.getByRole("button", { name: "Llenar cálculos" }));
+    const tabla = await screen.findByRole("table", { name: "Cambios que se harán" });
+    const fila = within(tabla).getAllByRole("row")[1];
+    const dir = fila.getAttribute("data-celda")!;
+    libro.celdaEditable(libro.hoja(HOJA), dir).valor = "escrito después";
+    await usuario.click(screen.getByRole("button", { name: "Aplicar" }));
+    await screen.findByText("La hoja cambió desde la vista previa: vuelva a pulsar Llenar cálculos.");
+    expect(celda(libro, HOJA, dir).valor).toBe("escrito después");
+    expect(screen.queryByRole("table", { name: "Cambios que se harán" })).toBeNull();
+  });
+
+  test("marca de «reemplaza» con nombre accesible", async () => {
+    const { libro, usuario } = await abrir();
+    await esperarFormato();
+    libro.celdaEditable(libro.hoja(HOJA), "P7").valor = 1;
+    await usuario.click(screen.getByRole("button", { name: "Llenar cálculos" }));
+    const tabla = await screen.findByRole("table", { name: "Cambios que se harán" });
+    const fila = tabla.querySelector('tr[data-celda="P7"]');
+    expect(fila).not.toBeNull();
+    expect(texto(fila!)).toContain("(reemplaza un valor escrito)");
+    expect(fila!.querySelector('[aria-hidden="true"]')?.textContent).toContain("⚠");
+  });
+
+  test("activar otra hoja durante Aplicar no reactiva los botones; la hoja se lee al terminar", async () => {
+    const { libro, puerto } = libroEjemplo();
+    let soltar: () => void = () => undefined;
+    const escribir = puerto.escribir.bind(puerto);
+    puerto.escribir = async (h, c) => {
+      await new Promise<void>((r) => (soltar = r));
+      return escribir(h, c);
+    };
+    const usuario = userEvent.setup();
+    render(<Panel puerto={puerto} idioma="es" hoy={HOY} />);
+    await esperarFormato();
+    await usuario.click(screen.getByRole("button", { name: "Llenar cálculos" }));
+    await screen.findByRole("table", { name: "Cambios que se harán" });
+    await usuario.click(screen.getByRole("button", { name: "Aplicar" }));
+    await waitFor(() => expect(screen.getByRole("main").getAttribute("aria-busy")).toBe("true"));
+    act(() => libro.activar("Notas"));
+    await new Promise((r) => setTimeout(r, 20));
+    // Sigue ocupado y mostrando la hoja que se está llenando.
+    expect(screen.getByRole("main").getAttribute("aria-busy")).toBe("true");
+    expect(screen.getByRole("button", { name: "Validar hoja" }).getAttribute("aria-disabled")).toBe("true");
+    expect(screen.queryByText("Esta hoja no tiene un formato PAT reconocido")).toBeNull();
+    await act(async () => soltar());
+    await screen.findByText("Esta hoja no tiene un formato PAT reconocido");
+    expect(celda(libro, HOJA, "P7").valor).not.toBeNull();
+  });
+
+  test("hoja marcada que se renombró: Quitar marcas avisa y se puede volver a marcar", async () => {
+    const { libro, usuario } = await abrir();
+    await esperarFormato();
+    await usuario.click(screen.getByRole("button", { name: "Validar hoja" }));
+    await screen.findByTestId("conteo-hallazgos");
+    await usuario.click(screen.getByRole("button", { name: "Marcar celdas" }));
+    await screen.findByText(/Se marcaron 6 celdas/);
+    libro.hoja(HOJA).nombre = "PAT renombrada";
+    await usuario.click(screen.getByRole("button", { name: "Quitar marcas" }));
+    await screen.findByText(/La hoja «PAT 2024» de las marcas anteriores ya no existe/);
   });
 
   test("errores de Excel, filas ocultas y celdas combinadas se avisan", async () => {

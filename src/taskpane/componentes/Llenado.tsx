@@ -79,7 +79,12 @@ export function Llenado(p: PropsLlenado) {
                     <th scope="row" className={s.celda}>{c.celda}</th>
                     <td title={c.reemplaza ? t("llenar.reemplaza") : undefined}>
                       {c.formulaAntes ? c.formulaAntes : textoValor(c.antes, t)}
-                      {c.reemplaza ? " ⚠" : ""}
+                      {c.reemplaza ? (
+                        <>
+                          <span aria-hidden="true"> ⚠</span>
+                          <span className={s.oculto}>{` ${t("llenar.reemplazaOculto")}`}</span>
+                        </>
+                      ) : null}
                     </td>
                     <td>{textoValor(c.despues, t)}</td>
                     <td>{t.idioma === "en" ? c.razon.en : c.razon.es}</td>
@@ -95,7 +100,7 @@ export function Llenado(p: PropsLlenado) {
             </div>
           ) : null}
           <div className={s.fila}>
-            <Button appearance="primary" onClick={p.alAplicar} disabledFocusable={p.ocupado}>{t("llenar.aplicar")}</Button>
+            <Button appearance="primary" onClick={p.alAplicar} disabledFocusable={p.ocupado || !p.habilitado}>{t("llenar.aplicar")}</Button>
             <Button onClick={p.alCancelar} disabledFocusable={p.ocupado}>{t("llenar.cancelar")}</Button>
           </div>
         </>

@@ -10,6 +10,8 @@ export interface PropsValidacion {
   readonly hallazgos: ReadonlyArray<Hallazgo> | null;
   readonly ocupado: boolean;
   readonly hayMarcas: boolean;
+  /** Hoja protegida: no se puede marcar (el aviso de la hoja dice por qué). */
+  readonly protegida?: boolean;
   readonly alValidar: () => void;
   readonly alElegir: (h: Hallazgo) => void;
   readonly alMarcar: () => void;
@@ -31,7 +33,7 @@ export function Validacion(p: PropsValidacion) {
       <h2 id="titulo-validacion" className={s.h2}>{t("validar.titulo")}</h2>
       <div className={s.fila}>
         <Button appearance="primary" onClick={p.alValidar} disabledFocusable={p.ocupado}>{t("validar.boton")}</Button>
-        <Button onClick={p.alMarcar} disabledFocusable={p.ocupado || !p.hallazgos?.length}>{t("marcas.marcar")}</Button>
+        <Button onClick={p.alMarcar} disabledFocusable={p.ocupado || p.protegida === true || !p.hallazgos?.length}>{t("marcas.marcar")}</Button>
         <Button onClick={p.alQuitarMarcas} disabledFocusable={p.ocupado || !p.hayMarcas}>{t("marcas.quitar")}</Button>
       </div>
       {p.hallazgos ? (
