@@ -88,7 +88,7 @@ function normal(t: string): string {
   return r;
 }
 // Condición necesaria de todo marcador de `buscarMarcador` («xx», «__», «(poner…»): una sola
-// pasada barata antes de las expresiones con lookbehind.
+// pasada barata antes de las expresiones de `buscarMarcador`.
 const PUEDE_TENER_MARCADOR = /xx|__|\(\s*(?:poner|indicar|escribir|anotar)/i;
 function marcador(t: string): string | null {
   return PUEDE_TENER_MARCADOR.test(t) ? buscarMarcador(t) : null;
