@@ -6,8 +6,9 @@
  *   1 + 2 por trozo de CELDAS_POR_LECTURA celdas (el mismo número que con 10 filas si la
  *   hoja cabe en un trozo).
  * - excel.fillSyncs10k: «Aplicar» el llenado completo de 10 000 filas (20 000 celdas):
- *   leer el contenido previo, guardar el registro de deshacer en el documento y escribir,
- *   en trozos de 2 000 celdas.
+ *   listar hojas (1), leer el contenido previo (1 por trozo de CELDAS_POR_LOTE celdas, en
+ *   corridas verticales), guardar el registro de deshacer compacto en el documento (1 + 1
+ *   por parte XML) y escribir (1 + 1 por trozo).
  * Carga los .ts con el compilador de TypeScript (solo transpila) en memoria.
  */
 "use strict";

@@ -1,9 +1,11 @@
 /**
  * «Llenar cálculos» con vuelta atrás: antes de escribir se lee el contenido exacto de
- * cada celda (valor y fórmula) y se guarda EN EL DOCUMENTO, así «Deshacer llenado»
+ * cada celda (valor y fórmula) y se guarda EN EL DOCUMENTO en corridas verticales por
+ * columna (compacto; el puerto lo reparte en varias partes si hace falta), así «Deshacer llenado»
  * funciona aunque el panel se cierre y se vuelva a abrir. Lo mismo para las marcas.
  */
 import type { ValorCelda } from "../core/tipos";
+import { a1, indiceColumna, leerCelda, letra } from "./direcciones";
 import { ErrorLibro, type ContenidoCelda, type EscrituraCelda, type EstadoMarca, type Marca, type PuertoLibro } from "./puerto";
 
 export const CLAVE_DESHACER = "deshacer-llenado";
@@ -11,14 +13,37 @@ export const CLAVE_MARCAS = "marcas";
 
 type ValorGuardado = string | number | boolean | null | { readonly fecha: string };
 
+/**
+ * Una corrida vertical de celdas consecutivas de una columna (compacto: 40 000 celdas de
+ * un llenado son unas pocas corridas, no 40 000 objetos).
+ */
+export interface CorridaDeshacer {
+  /** Columna («P»). */
+  readonly c: string;
+  /** Primera fila, base 1 (como en «P7»). */
+  readonly f: number;
+  /** Valor previo de cada celda (null donde había fórmula o estaba vacía). */
+  readonly v: ReadonlyArray<ValorGuardado>;
+  /** Fórmula previa de cada celda (null = ninguna); se omite si no había ninguna. */
+  readonly fx?: ReadonlyArray<string | null>;
+  /** Lo que escribió el llenado (valores y fórmulas): si alguien cambió la celda después, no se pisa. */
+  readonly ev?: ReadonlyArray<ValorGuardado>;
+  readonly efx?: ReadonlyArray<string | null>;
+}
+
 export interface RegistroDeshacer {
-  readonly version: 1;
+  readonly version: 2;
   readonly hoja: string;
   readonly fecha: string;
-  /** celda, valor y fórmula previos. */
-  readonly celdas: ReadonlyArray<{ readonly c: string; readonly v: ValorGuardado; readonly f: string | null }>;
-  /** Lo que escribió el llenado (mismo orden): si alguien cambió la celda después, no se pisa. */
-  readonly escritas?: ReadonlyArray<{ readonly v: ValorGuardado; readonly f: string | null }>;
+  readonly corridas: ReadonlyArray<CorridaDeshacer>;
+}
+
+/** Una celda del registro: dirección, contenido previo y (si se sabe) lo escrito. */
+export interface CeldaDeshacer {
+  readonly celda: string;
+  readonly v: ValorGuardado;
+  readonly f: string | null;
+  readonly escrita?: { readonly v: ValorGuardado; readonly f: string | null };
 }
 
 /** Resultado de deshacer: el registro y las celdas que se dejaron porque cambiaron después del llenado. */
@@ -57,6 +82,68 @@ const leerValor = (v: ValorGuardado): ValorCelda => (v !== null && typeof v === 
 const mismo = (a: ValorCelda, b: ValorCelda): boolean =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : (a === "" ? null : a) === (b === "" ? null : b);
 
+/** Las celdas de un registro, corrida por corrida. */
+export function celdasDe(r: RegistroDeshacer): CeldaDeshacer[] {
+  const salida: CeldaDeshacer[] = [];
+  for (const k of r.corridas) {
+    const columna = indiceColumna(k.c);
+    k.v.forEach((v, i) => {
+      const f = k.fx?.[i] ?? null;
+      const escrita = k.ev ? { v: k.ev[i] ?? null, f: k.efx?.[i] ?? null } : undefined;
+      salida.push({ celda: a1(k.f - 1 + i, columna), v: f ? null : v, f, ...(escrita ? { escrita } : {}) });
+    });
+  }
+  return salida;
+}
+
+/** Agrupa celdas (sin repetir) en corridas verticales por columna, en orden de columna y fila. */
+function aCorridas(celdas: ReadonlyArray<CeldaDeshacer>): CorridaDeshacer[] {
+  const ubicadas = celdas.map((c) => ({ ...leerCelda(c.celda), c }));
+  ubicadas.sort((x, y) => x.columna - y.columna || x.fila - y.fila);
+  const corridas: CorridaDeshacer[] = [];
+  let i = 0;
+  while (i < ubicadas.length) {
+    let j = i + 1;
+    while (j < ubicadas.length && ubicadas[j].columna === ubicadas[i].columna && ubicadas[j].fila === ubicadas[j - 1].fila + 1) j++;
+    const grupo = ubicadas.slice(i, j).map((u) => u.c);
+    const fx = grupo.map((g) => g.f);
+    const efx = grupo.map((g) => g.escrita?.f ?? null);
+    corridas.push({
+      c: letra(ubicadas[i].columna),
+      f: ubicadas[i].fila + 1,
+      v: grupo.map((g) => (g.f ? null : g.v)),
+      ...(fx.some((f) => f !== null) ? { fx } : {}),
+      ev: grupo.map((g) => (g.escrita?.f ? null : (g.escrita?.v ?? null))),
+      ...(efx.some((f) => f !== null) ? { efx } : {}),
+    });
+    i = j;
+  }
+  return corridas;
+}
+
+/** Registro de la versión 1 (una entrada por celda): se convierte a corridas de una celda. */
+interface RegistroV1 {
+  readonly version: 1;
+  readonly hoja: string;
+  readonly fecha: string;
+  readonly celdas: ReadonlyArray<{ readonly c: string; readonly v: ValorGuardado; readonly f: string | null }>;
+  readonly escritas?: ReadonlyArray<{ readonly v: ValorGuardado; readonly f: string | null }>;
+}
+
+function desdeV1(r: RegistroV1): RegistroDeshacer | null {
+  try {
+    const conEscritas = r.escritas?.length === r.celdas.length;
+    const corridas = r.celdas.map((c, i): CorridaDeshacer => {
+      const { fila, columna } = leerCelda(c.c);
+      const e = conEscritas ? r.escritas![i] : null;
+      return { c: letra(columna), f: fila + 1, v: [c.v], fx: [c.f], ...(e ? { ev: [e.v], efx: [e.f] } : {}) };
+    });
+    return { version: 2, hoja: r.hoja, fecha: r.fecha, corridas };
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Escribe los cambios guardando antes en el documento cómo estaba cada celda. Con
  * `esperados` (lo que mostró la vista previa) aborta sin tocar nada si alguna celda cambió.
@@ -80,13 +167,17 @@ export async function escribirConDeshacer(
     });
     if (cambiada >= 0) throw new ErrorLibro("hoja-cambio", `La celda ${previos[cambiada].celda} cambió desde la vista previa.`, hoja);
   }
-  const registro: RegistroDeshacer = {
-    version: 1,
-    hoja,
-    fecha: new Date().toISOString(),
-    celdas: previos.map((p) => ({ c: p.celda, v: guardarValor(p.valor), f: p.formula })),
-    escritas: cambios.map((e) => (e.formula ? { v: null, f: e.formula } : { v: guardarValor(e.valor ?? null), f: null })),
-  };
+  // Una celda escrita dos veces: cuenta la última escritura (como en Excel).
+  const unicas = new Map<string, CeldaDeshacer>();
+  cambios.forEach((e, i) => {
+    const p = previos[i];
+    const { fila, columna } = leerCelda(e.celda);
+    const escrita = e.formula ? { v: null, f: e.formula } : { v: guardarValor(e.valor ?? null), f: null };
+    const clave = a1(fila, columna);
+    const antes = unicas.get(clave);
+    unicas.set(clave, { celda: clave, v: antes ? antes.v : guardarValor(p.valor), f: antes ? antes.f : p.formula, escrita });
+  });
+  const registro: RegistroDeshacer = { version: 2, hoja, fecha: new Date().toISOString(), corridas: aCorridas([...unicas.values()]) };
   // Primero el registro: si la escritura falla a medias, lo escrito se puede deshacer.
   await puerto.guardarRegistro(CLAVE_DESHACER, registro);
   await puerto.escribir(hoja, cambios);
@@ -95,8 +186,11 @@ export async function escribirConDeshacer(
 
 /** El registro de deshacer guardado en el documento, si lo hay. */
 export async function leerDeshacer(puerto: PuertoLibro): Promise<RegistroDeshacer | null> {
-  const r = await puerto.leerRegistro<RegistroDeshacer>(CLAVE_DESHACER);
-  return r && r.version === 1 && Array.isArray(r.celdas) ? r : null;
+  const r = await puerto.leerRegistro<RegistroDeshacer | RegistroV1>(CLAVE_DESHACER);
+  if (!r || typeof r !== "object") return null;
+  if (r.version === 2 && Array.isArray(r.corridas)) return r;
+  if (r.version === 1 && Array.isArray(r.celdas)) return desdeV1(r);
+  return null;
 }
 
 /**
@@ -118,20 +212,25 @@ export async function deshacerLlenado(puerto: PuertoLibro): Promise<ResultadoDes
 
 async function restaurarLlenado(puerto: PuertoLibro, r: RegistroDeshacer): Promise<ResultadoDeshacer> {
   const respetadas: string[] = [];
-  let celdas = r.celdas;
-  if (r.escritas && r.escritas.length === r.celdas.length) {
-    const actuales = await puerto.leerCeldas(r.hoja, r.celdas.map((c) => c.c));
-    celdas = r.celdas.filter((c, i) => {
-      const escrita = r.escritas![i];
+  let celdas = celdasDe(r);
+  const conEscritas = celdas.filter((c) => c.escrita);
+  if (conEscritas.length > 0) {
+    const actuales = await puerto.leerCeldas(r.hoja, conEscritas.map((c) => c.celda));
+    const cambiadas = new Set<string>();
+    conEscritas.forEach((c, i) => {
+      const escrita = c.escrita!;
       const actual = actuales[i];
       const igual = escrita.f ? actual.formula === escrita.f : actual.formula === null && mismo(actual.valor, leerValor(escrita.v));
-      if (!igual) respetadas.push(c.c);
-      return igual;
+      if (!igual) {
+        respetadas.push(c.celda);
+        cambiadas.add(c.celda);
+      }
     });
+    celdas = celdas.filter((c) => !cambiadas.has(c.celda));
   }
   await puerto.escribir(
     r.hoja,
-    celdas.map((c) => (c.f ? { celda: c.c, formula: c.f } : { celda: c.c, valor: leerValor(c.v) })),
+    celdas.map((c) => (c.f ? { celda: c.celda, formula: c.f } : { celda: c.celda, valor: leerValor(c.v) })),
   );
   await puerto.guardarRegistro(CLAVE_DESHACER, null);
   return { registro: r, restauradas: celdas.length, respetadas };

@@ -8,13 +8,15 @@
  *   las celdas con fórmula y formatos de las numéricas). Los syncs dependen solo del
  *   número de trozos: una hoja que cabe en un trozo (≈ 1 700 filas × 23) hace 3 syncs,
  *   igual que una de 10 filas; 10 000 × 23 son 6 trozos (13 syncs).
- * - escribir: 1 sync (protección) + 1 por trozo de `celdasPorLote` celdas (≈ 5 MB de
- *   límite por solicitud en Excel en la web).
- * - marcar / quitar marcas: 1 + 2 por trozo; leer celdas: 1 por trozo.
+ * - escribir: 1 sync (protección) + 1 por trozo de `celdasPorLote` celdas o
+ *   `BYTES_POR_SOLICITUD` bytes (≈ 5 MB de límite por solicitud en Excel en la web).
+ *   Las celdas van en corridas verticales: un rango n×1 por corrida, no uno por celda.
+ * - marcar / quitar marcas: 1 + 2 por trozo de `marcasPorLote`; leer celdas: 1 por trozo.
+ * - registros: 1 + 1 por parte XML (una sola si cabe en BYTES_POR_PARTE).
  */
 import type { HojaDatos, ValorCelda } from "../core/tipos";
 import { a1, leerAreas, leerCelda, leerRango, sinHoja, type Rango } from "./direcciones";
-import { aXml, deXml, espacioDe } from "./registros";
+import { aPartesXml, dePartesXml, espacioDe } from "./registros";
 import {
   ErrorLibro,
   type ContenidoCelda,
@@ -34,6 +36,8 @@ export type Ejecutor = <T>(lote: (ctx: Excel.RequestContext) => Promise<T>, cont
 export interface OpcionesOffice {
   /** Celdas por solicitud al escribir (≈ 5 MB de límite de carga en Excel en la web). */
   readonly celdasPorLote?: number;
+  /** Marcas por trozo (notas celda por celda). */
+  readonly marcasPorLote?: number;
   /** Celdas por trozo al leer una hoja. */
   readonly celdasPorLectura?: number;
   /** Usar notas (ExcelApi 1.18); si no, solo relleno. */
@@ -42,7 +46,17 @@ export interface OpcionesOffice {
   readonly combinaciones?: boolean;
 }
 
-export const CELDAS_POR_LOTE = 2000;
+/**
+ * Celdas por solicitud al leer o escribir celdas sueltas: van en corridas verticales (un
+ * rango n×1 por corrida), así la carga es de valores, no de operaciones. 10 000 celdas
+ * con valores y fórmulas de un llenado ≈ 0.5–1 MB; al escribir además se corta en
+ * `BYTES_POR_SOLICITUD` estimados (textos largos).
+ */
+export const CELDAS_POR_LOTE = 10_000;
+/** Bytes estimados por solicitud de escritura (≈ 5 MB de límite en Excel en la web). */
+export const BYTES_POR_SOLICITUD = 2_000_000;
+/** Marcas por trozo: las notas no tienen API por rango, van celda por celda. */
+export const MARCAS_POR_LOTE = 1000;
 // Un PAT real ocupa 34–56 bytes por celda en JSON (fórmulas + valores + formatos de las
 // áreas especiales): 40 000 celdas ≈ 1.4–2.2 MB por respuesta, holgado bajo el límite de
 // ≈ 5 MB de Excel en la web (250 000 celdas serían 8–14 MB y Excel rechaza la solicitud).
@@ -60,11 +74,51 @@ function excelApiSoportada(version: string): boolean {
   }
 }
 
-function trozos<T>(lista: ReadonlyArray<T>, n: number): T[][] {
+interface Ubicada {
+  readonly fila: number;
+  readonly columna: number;
+}
+
+/**
+ * Trozos de una solicitud: celdas ordenadas por columna y fila, cortadas en `maxCeldas`
+ * celdas o `maxBytes` bytes estimados (lo que llegue antes).
+ */
+function lotes<T extends Ubicada>(celdas: ReadonlyArray<T>, maxCeldas: number, maxBytes: number, peso: (c: T) => number): T[][] {
+  const orden = [...celdas].sort((a, b) => a.columna - b.columna || a.fila - b.fila);
   const r: T[][] = [];
-  for (let i = 0; i < lista.length; i += n) r.push(lista.slice(i, i + n));
+  let actual: T[] = [];
+  let bytes = 0;
+  for (const c of orden) {
+    const b = peso(c);
+    if (actual.length > 0 && (actual.length >= maxCeldas || bytes + b > maxBytes)) {
+      r.push(actual);
+      actual = [];
+      bytes = 0;
+    }
+    actual.push(c);
+    bytes += b;
+  }
+  if (actual.length > 0) r.push(actual);
   return r;
 }
+
+/** Corridas verticales (filas consecutivas de una misma columna) de celdas ya ordenadas. */
+function corridas<T extends Ubicada>(orden: ReadonlyArray<T>): T[][] {
+  const r: T[][] = [];
+  for (const c of orden) {
+    const k = r[r.length - 1];
+    const u = k?.[k.length - 1];
+    if (u && u.columna === c.columna && u.fila + 1 === c.fila) k.push(c);
+    else r.push([c]);
+  }
+  return r;
+}
+
+/** Bytes aproximados de un contenido dentro del JSON de la solicitud. */
+const pesoJson = (v: string | number | boolean): number => (typeof v === "string" ? v.length * 2 + 8 : 24);
+
+/** Un texto que escrito por `formulas` Excel podría tomar por fórmula (o un booleano): se escribe como valor. */
+const valorAmbiguo = (v: string | number | boolean): boolean => typeof v === "boolean" || (typeof v === "string" && /^[=+\-@']/.test(v));
 
 const vacio = (v: unknown): boolean => v === "" || v === null || v === undefined;
 
@@ -88,6 +142,7 @@ export class PuertoOffice implements PuertoLibro {
   private readonly ejecutar: Ejecutor;
   private readonly celdasPorLote: number;
   private readonly celdasPorLectura: number;
+  private readonly marcasPorLote: number;
   private readonly notas: boolean;
   private readonly combinaciones: boolean;
 
@@ -95,6 +150,7 @@ export class PuertoOffice implements PuertoLibro {
     this.ejecutar = ejecutar;
     this.celdasPorLote = opciones.celdasPorLote ?? CELDAS_POR_LOTE;
     this.celdasPorLectura = opciones.celdasPorLectura ?? CELDAS_POR_LECTURA;
+    this.marcasPorLote = opciones.marcasPorLote ?? MARCAS_POR_LOTE;
     this.notas = opciones.notas ?? excelApiSoportada("1.18");
     this.combinaciones = opciones.combinaciones ?? excelApiSoportada("1.13");
   }
@@ -229,25 +285,30 @@ export class PuertoOffice implements PuertoLibro {
   }
 
   async leerCeldas(hoja: string, celdas: ReadonlyArray<string>): Promise<ContenidoCelda[]> {
+    const ubicadas = celdas.map((c) => leerCelda(c));
+    const unicas = [...new Map(ubicadas.map((u) => [a1(u.fila, u.columna), u])).values()];
     return this.correr(hoja, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(hoja);
-      const salida: ContenidoCelda[] = [];
-      for (const lote of trozos(celdas, this.celdasPorLote)) {
-        const rangos = lote.map((c) => {
-          const r = ws.getRange(c);
+      const leidas = new Map<string, ContenidoCelda>();
+      for (const lote of lotes(unicas, this.celdasPorLote, Infinity, () => 0)) {
+        // Una corrida vertical = un rango n×1: el número de operaciones no crece con las filas.
+        const rangos = corridas(lote).map((k) => {
+          const r = ws.getRangeByIndexes(k[0].fila, k[0].columna, k.length, 1);
           r.load("values,formulas");
-          return r;
+          return { k, r };
         });
         await ctx.sync(); // 1 por trozo
-        rangos.forEach((r, i) => {
-          const { fila, columna } = leerCelda(lote[i]);
-          const f = r.formulas[0][0];
-          const esFormula = typeof f === "string" && f.startsWith("=");
-          const v = r.values[0][0];
-          salida.push({ celda: a1(fila, columna), valor: vacio(v) ? null : (v as ValorCelda), formula: esFormula ? f : null });
-        });
+        for (const { k, r } of rangos) {
+          k.forEach((u, i) => {
+            const f = r.formulas[i][0];
+            const esFormula = typeof f === "string" && f.startsWith("=");
+            const v = r.values[i][0];
+            const celda = a1(u.fila, u.columna);
+            leidas.set(celda, { celda, valor: vacio(v) ? null : (v as ValorCelda), formula: esFormula ? f : null });
+          });
+        }
       }
-      return salida;
+      return ubicadas.map((u) => leidas.get(a1(u.fila, u.columna))!);
     });
   }
 
@@ -260,13 +321,39 @@ export class PuertoOffice implements PuertoLibro {
   }
 
   async escribir(hoja: string, celdas: ReadonlyArray<EscrituraCelda>): Promise<void> {
+    // Una celda escrita dos veces: vale la última escritura.
+    const unicas = [
+      ...new Map(
+        celdas.map((e) => {
+          const u = leerCelda(e.celda);
+          const contenido: string | number | boolean = e.formula ? e.formula : aExcel(e.valor);
+          return [a1(u.fila, u.columna), { ...u, formula: Boolean(e.formula), contenido }] as const;
+        }),
+      ).values(),
+    ];
     await this.correr(hoja, async (ctx) => {
       const ws = await this.exigirSinProteccion(ctx, hoja); // 1
-      for (const lote of trozos(celdas, this.celdasPorLote)) {
-        for (const e of lote) {
-          const r = ws.getRange(e.celda);
-          if (e.formula) r.formulas = [[e.formula]];
-          else r.values = [[aExcel(e.valor)]];
+      for (const lote of lotes(unicas, this.celdasPorLote, BYTES_POR_SOLICITUD, (u) => pesoJson(u.contenido))) {
+        for (const k of corridas(lote)) {
+          if (!k.some((u) => u.formula)) {
+            // Solo valores: `values` del rango n×1, como antes celda por celda.
+            ws.getRangeByIndexes(k[0].fila, k[0].columna, k.length, 1).values = k.map((u) => [u.contenido]);
+            continue;
+          }
+          // Fórmulas y valores mezclados: `formulas` acepta también constantes. Un texto que
+          // Excel leería como fórmula («=…», «+…», «-…», «@…», «'…») o un booleano va aparte,
+          // como valor de su celda (igual que antes).
+          let inicio = 0;
+          const cerrar = (fin: number) => {
+            if (fin > inicio) ws.getRangeByIndexes(k[inicio].fila, k[0].columna, fin - inicio, 1).formulas = k.slice(inicio, fin).map((u) => [u.contenido]);
+          };
+          k.forEach((u, i) => {
+            if (u.formula || !valorAmbiguo(u.contenido)) return;
+            cerrar(i);
+            ws.getRangeByIndexes(u.fila, u.columna, 1, 1).values = [[u.contenido]];
+            inicio = i + 1;
+          });
+          cerrar(k.length);
         }
         await ctx.sync(); // 1 por trozo
       }
@@ -274,31 +361,44 @@ export class PuertoOffice implements PuertoLibro {
   }
 
   async marcar(hoja: string, marcas: ReadonlyArray<Marca>): Promise<EstadoMarca[]> {
+    const unicas = [
+      ...new Map(
+        marcas.map((m) => {
+          const u = leerCelda(m.celda);
+          const celda = a1(u.fila, u.columna);
+          return [celda, { ...u, celda, m }] as const;
+        }),
+      ).values(),
+    ];
     return this.correr(hoja, async (ctx) => {
       const ws = await this.exigirSinProteccion(ctx, hoja);
       const previos: EstadoMarca[] = [];
-      const unicas = [...new Map(marcas.map((m) => [m.celda.toUpperCase(), m])).values()];
-      for (const lote of trozos(unicas, Math.floor(this.celdasPorLote / 2))) {
-        const leidas = lote.map((m) => {
-          const r = ws.getRange(m.celda);
-          r.format.fill.load("color,pattern");
-          const nota = this.notas ? ws.notes.getItemOrNullObject(m.celda) : null;
-          nota?.load("content");
-          return { m, r, nota };
+      for (const lote of lotes(unicas, this.marcasPorLote, Infinity, () => 0)) {
+        // Rellenos: una corrida = un rango n×1 (getCellProperties, ExcelApi 1.9). Las notas
+        // no tienen API por rango: una por celda.
+        const leidas = corridas(lote).map((k) => {
+          const r = ws.getRangeByIndexes(k[0].fila, k[0].columna, k.length, 1);
+          const props = r.getCellProperties({ format: { fill: { color: true, pattern: true } } });
+          const notas = k.map((u) => {
+            const n = this.notas ? ws.notes.getItemOrNullObject(u.celda) : null;
+            n?.load("content");
+            return n;
+          });
+          return { k, r, props, notas };
         });
         await ctx.sync(); // a: cómo estaban
-        for (const { m, r, nota } of leidas) {
-          const sinRelleno = r.format.fill.pattern === "None" || !r.format.fill.color;
-          previos.push({
-            celda: m.celda.toUpperCase(),
-            relleno: sinRelleno ? null : r.format.fill.color,
-            nota: nota && !nota.isNullObject ? nota.content : null,
+        for (const { k, r, props, notas } of leidas) {
+          k.forEach((u, i) => {
+            const fill = props.value[i]?.[0]?.format?.fill;
+            const sinRelleno = !fill || fill.pattern === "None" || !fill.color;
+            const nota = notas[i];
+            previos.push({ celda: u.celda, relleno: sinRelleno ? null : fill.color!, nota: nota && !nota.isNullObject ? nota.content : null });
+            if (this.notas) {
+              if (nota && !nota.isNullObject) nota.content = u.m.nota;
+              else ws.notes.add(u.celda, u.m.nota);
+            }
           });
-          r.format.fill.color = m.color;
-          if (this.notas) {
-            if (nota && !nota.isNullObject) nota.content = m.nota;
-            else ws.notes.add(m.celda, m.nota);
-          }
+          r.setCellProperties(k.map((u) => [{ format: { fill: { color: u.m.color } } }]));
         }
         await ctx.sync(); // b: marcas puestas
       }
@@ -307,26 +407,41 @@ export class PuertoOffice implements PuertoLibro {
   }
 
   async restaurarMarcas(hoja: string, previos: ReadonlyArray<EstadoMarca>): Promise<void> {
+    const unicas = [
+      ...new Map(
+        previos.map((p) => {
+          const u = leerCelda(p.celda);
+          const celda = a1(u.fila, u.columna);
+          return [celda, { ...u, celda, p }] as const;
+        }),
+      ).values(),
+    ];
     await this.correr(hoja, async (ctx) => {
       const ws = await this.exigirSinProteccion(ctx, hoja);
-      for (const lote of trozos(previos, Math.floor(this.celdasPorLote / 2))) {
-        const notas = lote.map((p) => {
+      for (const lote of lotes(unicas, this.marcasPorLote, Infinity, () => 0)) {
+        const notas = lote.map((u) => {
           if (!this.notas) return null;
-          const n = ws.notes.getItemOrNullObject(p.celda);
+          const n = ws.notes.getItemOrNullObject(u.celda);
           n.load("content");
           return n;
         });
         await ctx.sync(); // a: qué notas existen ahora
-        lote.forEach((p, i) => {
-          const fill = ws.getRange(p.celda).format.fill;
-          if (p.relleno === null) fill.clear();
-          else fill.color = p.relleno;
+        for (const k of corridas(lote)) {
+          const r = ws.getRangeByIndexes(k[0].fila, k[0].columna, k.length, 1);
+          // Primero se limpia la corrida (si alguna celda no tenía relleno) y luego se ponen
+          // los rellenos propios; `{}` deja la celda como está.
+          if (k.some((u) => u.p.relleno === null)) r.format.fill.clear();
+          if (k.some((u) => u.p.relleno !== null)) {
+            r.setCellProperties(k.map((u) => [u.p.relleno === null ? {} : { format: { fill: { color: u.p.relleno } } }]));
+          }
+        }
+        lote.forEach((u, i) => {
           const n = notas[i];
           if (!n) return;
-          if (p.nota === null) {
+          if (u.p.nota === null) {
             if (!n.isNullObject) n.delete();
-          } else if (n.isNullObject) ws.notes.add(p.celda, p.nota);
-          else n.content = p.nota;
+          } else if (n.isNullObject) ws.notes.add(u.celda, u.p.nota);
+          else n.content = u.p.nota;
         });
         await ctx.sync(); // b
       }
@@ -408,26 +523,39 @@ export class PuertoOffice implements PuertoLibro {
     });
   }
 
+  /**
+   * Un registro en una o más partes XML (`aPartesXml`, ≤ BYTES_POR_PARTE cada una): 1 sync
+   * para listar las partes anteriores + 1 por parte nueva (la primera borra las anteriores).
+   */
   async guardarRegistro(clave: string, datos: unknown): Promise<void> {
+    const nuevas = datos === null || datos === undefined ? [] : aPartesXml(clave, datos);
     await this.correr(undefined, async (ctx) => {
       const partes = ctx.workbook.customXmlParts.getByNamespace(espacioDe(clave));
       partes.load("items/id");
       await ctx.sync();
       for (const p of partes.items) p.delete();
-      if (datos !== null && datos !== undefined) ctx.workbook.customXmlParts.add(aXml(clave, datos));
-      await ctx.sync();
+      if (nuevas.length === 0) await ctx.sync();
+      for (const xml of nuevas) {
+        ctx.workbook.customXmlParts.add(xml);
+        await ctx.sync(); // 1 por parte
+      }
     });
   }
 
+  /** 1 sync para listar + 1 por parte. Partes que no cierran (falta una, otro formato): null. */
   async leerRegistro<T = unknown>(clave: string): Promise<T | null> {
     return this.correr(undefined, async (ctx) => {
       const partes = ctx.workbook.customXmlParts.getByNamespace(espacioDe(clave));
       partes.load("items/id");
       await ctx.sync();
       if (partes.items.length === 0) return null;
-      const xml = partes.items[partes.items.length - 1].getXml();
-      await ctx.sync();
-      return deXml<T>(xml.value);
+      const xmls: string[] = [];
+      for (const p of partes.items) {
+        const xml = p.getXml();
+        await ctx.sync(); // 1 por parte
+        xmls.push(xml.value);
+      }
+      return dePartesXml<T>(xmls);
     });
   }
 

@@ -7,9 +7,12 @@
 // arrastra módulos ESM que jest (CommonJS) no carga. Basta el enum.
 jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "Excel", Outlook: "Outlook", Word: "Word", PowerPoint: "PowerPoint", OneNote: "OneNote", Project: "Project" } }));
 
-import { deshacerLlenado, escribirConDeshacer, marcarConRegistro, quitarMarcas } from "../../src/excel/deshacer";
+import { CLAVE_DESHACER, celdasDe, deshacerLlenado, escribirConDeshacer, leerDeshacer, marcarConRegistro, quitarMarcas } from "../../src/excel/deshacer";
 import { LibroMemoria } from "../../src/excel/memoria";
-import { CELDAS_POR_LECTURA, CELDAS_POR_LOTE, PuertoOffice, type Ejecutor } from "../../src/excel/office";
+import { BYTES_POR_SOLICITUD, CELDAS_POR_LECTURA, CELDAS_POR_LOTE, MARCAS_POR_LOTE, PuertoOffice, type Ejecutor } from "../../src/excel/office";
+import { aPartesXml, aXml, BYTES_POR_PARTE, dePartesXml } from "../../src/excel/registros";
+import type { EscrituraCelda } from "../../src/excel/puerto";
+import type { ValorCelda } from "../../src/core/tipos";
 import { crearSimulacro } from "./simulacro";
 import { hojaOrgano } from "./fixtures";
 
@@ -66,7 +69,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
     expect(CELDAS_POR_LECTURA * 56).toBeLessThan(5_000_000 * 0.5);
   });
 
-  test("escribir: 1 sync + 1 por trozo de 2 000 celdas, y deshacer restaura el contenido exacto", async () => {
+  test("escribir: 1 sync + 1 por trozo de CELDAS_POR_LOTE celdas, y deshacer restaura el contenido exacto", async () => {
     const chica = preparar(10);
     const grande = preparar(10_000);
     const cambios = (n: number) => Array.from({ length: n }, (_, i) => [{ celda: `P${7 + i}`, valor: 50 }, { celda: `Q${7 + i}`, valor: "EN PROCESO" }]).flat();
@@ -115,7 +118,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
     const { sim, puerto } = preparar(10_000);
     const marcas = Array.from({ length: 10_000 }, (_, i) => ({ celda: `E${7 + i}`, color: "#FFC7CE", nota: "x" }));
     const s = await contar(sim, () => puerto.marcar("PAT", marcas));
-    expect(s).toBe(1 + 2 * Math.ceil(10_000 / (CELDAS_POR_LOTE / 2)));
+    expect(s).toBe(1 + 2 * Math.ceil(10_000 / MARCAS_POR_LOTE));
   });
 
   test("hoja protegida: ErrorLibro «hoja-protegida» antes de escribir", async () => {
@@ -180,7 +183,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
     // Otro Excel.run, otro puerto (panel cerrado y abierto): lee la parte XML.
     const reabierto = new PuertoOffice(crearSimulacro(libro).ejecutar, { notas: true, combinaciones: true });
     const r = await deshacerLlenado(reabierto);
-    expect(r?.registro.celdas.map((c) => c.c)).toEqual(["P7", "Q7"]);
+    expect(r && celdasDe(r.registro).map((c) => c.celda)).toEqual(["P7", "Q7"]);
     expect(r?.respetadas).toEqual([]);
     expect(libro.celda(libro.hoja("PAT"), 6, 15)?.formula).toBe("=O7/L7*100");
     expect(libro.celda(libro.hoja("PAT"), 6, 16)?.formula ?? null).toBeNull();
@@ -244,5 +247,193 @@ describe("PuertoOffice (office-addin-mock)", () => {
     const g = { hoja: "Resumen PAT", titulo: "t", encabezados: ["Objetivo", "Avance (%)"], filas: [["1", 50]] as Array<Array<string | number>> };
     expect(await puerto.insertarGrafico(g)).toBe("Resumen PAT (2)");
     expect(libro.celda(libro.hoja("Resumen PAT"), 0, 0)?.valor).toBe("mío");
+  });
+
+  describe("llenados grandes: corridas verticales y registro compacto", () => {
+    const COLUMNAS = ["N", "O", "P", "Q"];
+    /** 4 columnas × n filas con fórmulas, números, vacíos, textos y valores «ambiguos». */
+    const llenado = (n: number): EscrituraCelda[] =>
+      Array.from({ length: n }, (_, i) =>
+        COLUMNAS.map((c, k): EscrituraCelda => {
+          const fila = 7 + i;
+          const celda = `${c}${fila}`;
+          if (i % 1009 === 5) return { celda, valor: ["-5 texto", "'citado", "+1", "@x"][k] };
+          if (i % 1013 === 7) return { celda, valor: k % 2 === 0 };
+          switch ((i + k) % 4) {
+            case 0:
+              return { celda, formula: `=PAT.PORCENTAJE(O${fila},L${fila})+${k}` };
+            case 1:
+              return { celda, valor: i * 1.5 + k };
+            case 2:
+              return { celda, valor: null };
+            default:
+              return { celda, valor: `texto ${i} «ñ» & <${k}>` };
+          }
+        }),
+      ).flat();
+
+    function prepararPrevio(n: number) {
+      const p = preparar(n);
+      const h = p.libro.hoja("PAT");
+      for (let i = 0; i < n; i++) {
+        const fila = 7 + i;
+        if (i % 4 === 0) Object.assign(p.libro.celdaEditable(h, `Q${fila}`), { formula: `=PAT.ESTATUS(L${fila},O${fila},F${fila},G${fila})`, valor: null });
+        if (i % 5 === 0) p.libro.celdaEditable(h, `N${fila}`).valor = `nota ${i}`;
+      }
+      return p;
+    }
+
+    const foto = (libro: LibroMemoria, n: number) => {
+      const h = libro.hoja("PAT");
+      const r: Array<{ valor: ValorCelda; formula: string | null }> = [];
+      for (let i = 6; i < 6 + n; i++)
+        for (let j = 13; j <= 16; j++) {
+          const c = libro.celda(h, i, j);
+          r.push({ valor: c?.formula ? null : c?.valor === "" ? null : (c?.valor ?? null), formula: c?.formula ?? null });
+        }
+      return r;
+    };
+
+    test("10 000 filas × 4 columnas: el registro es compacto, vuelve idéntico y deshacer restaura exacto", async () => {
+      const n = 10_000;
+      const { libro, sim, puerto } = prepararPrevio(n);
+      const antes = foto(libro, n);
+      const cambios = llenado(n);
+      sim.reiniciar();
+      const registro = await escribirConDeshacer(puerto, "PAT", cambios);
+      const syncs = sim.syncs;
+      // Pocas corridas (4 columnas), no 40 000 objetos; el JSON cabe holgado en una solicitud.
+      expect(registro.corridas).toHaveLength(4);
+      const json = JSON.stringify(registro);
+      const partes = aPartesXml(CLAVE_DESHACER, registro);
+      for (const x of partes) expect(Buffer.byteLength(x, "utf8")).toBeLessThan(BYTES_POR_PARTE);
+      expect(json.length).toBeLessThan(2_500_000);
+      // El formato anterior (un objeto por celda) era más del doble.
+      const v1 = { version: 1, hoja: "PAT", fecha: registro.fecha, celdas: celdasDe(registro).map((c) => ({ c: c.celda, v: c.v, f: c.f })), escritas: celdasDe(registro).map((c) => c.escrita) };
+      expect(aXml(CLAVE_DESHACER, v1).length).toBeGreaterThan(json.length * 1.5);
+      // Syncs: hojas 1 + leer 1 por trozo + registro (1 + 1 por parte) + escribir (1 + 1 por trozo).
+      const trozos = Math.ceil((4 * n) / CELDAS_POR_LOTE);
+      expect(syncs).toBe(1 + trozos + (1 + partes.length) + (1 + trozos));
+      expect(sim.proxiesPorSync).toBeLessThan(100);
+
+      // El registro vuelve idéntico desde otro puerto (panel reabierto).
+      const reabierto = new PuertoOffice(crearSimulacro(libro).ejecutar, { notas: true, combinaciones: true });
+      expect(await leerDeshacer(reabierto)).toEqual(registro);
+      const r = await deshacerLlenado(reabierto);
+      expect(r?.respetadas).toEqual([]);
+      expect(r?.restauradas).toBe(4 * n);
+      expect(foto(libro, n)).toEqual(antes);
+      expect(await leerDeshacer(reabierto)).toBeNull();
+    });
+
+    test("llenado: syncs de 10 y de 10 000 filas siguen la regla de trozos (no crecen con las filas dentro de un trozo)", async () => {
+      const chica = prepararPrevio(10);
+      const grande = prepararPrevio(10_000);
+      const s10 = await contar(chica.sim, () => escribirConDeshacer(chica.puerto, "PAT", llenado(10)));
+      const p10k = chica.sim.proxiesPorSync;
+      expect(s10).toBe(1 + 1 + 2 + 2);
+      const e10 = await contar(chica.sim, () => chica.puerto.escribir("PAT", llenado(10)));
+      const e10k = await contar(grande.sim, () => grande.puerto.escribir("PAT", llenado(10_000)));
+      expect(e10).toBe(2);
+      expect(e10k).toBe(1 + Math.ceil(40_000 / CELDAS_POR_LOTE));
+      expect((e10k - 1) / Math.ceil(40_000 / CELDAS_POR_LOTE)).toBe(e10 - 1);
+      // Operaciones por sync: unas pocas corridas, no una por celda.
+      expect(grande.sim.proxiesPorSync).toBeLessThan(100);
+      void p10k;
+      // Textos largos: el trozo se corta por bytes estimados, no solo por celdas.
+      const largo = prepararPrevio(10);
+      const texto = "x".repeat(2_000);
+      const celdas = Array.from({ length: 2_000 }, (_, i) => ({ celda: `N${7 + i}`, valor: texto }));
+      const s = await contar(largo.sim, () => largo.puerto.escribir("PAT", celdas));
+      expect(s).toBe(1 + Math.ceil((2_000 * (2 * 2_000 + 8)) / BYTES_POR_SOLICITUD));
+    });
+
+    test("escribir por corridas deja las mismas celdas que escribir celda por celda", async () => {
+      const fecha = new Date(Date.UTC(2024, 0, 15));
+      const cambios: EscrituraCelda[] = [
+        ...llenado(30),
+        { celda: "P40", valor: "=no es fórmula" },
+        { celda: "P41", formula: "=1+1" },
+        { celda: "P42", valor: fecha },
+        { celda: "P43", valor: true },
+        { celda: "P44", valor: "" },
+        { celda: "R5", valor: 3 },
+        { celda: "N8", valor: "repetida: gana la última" },
+        { celda: "B2", formula: "=A1" },
+        { celda: "B3", valor: "-" },
+      ];
+      const porCorridas = prepararPrevio(50);
+      await porCorridas.puerto.escribir("PAT", cambios);
+      const celda = prepararPrevio(50);
+      await celda.sim.ejecutar(async (ctx) => {
+        const ws = ctx.workbook.worksheets.getItem("PAT");
+        for (const e of cambios) {
+          const r = ws.getRange(e.celda);
+          if (e.formula) r.formulas = [[e.formula]];
+          else r.values = [[e.valor === null || e.valor === undefined ? "" : e.valor instanceof Date ? (e.valor.getTime() - Date.UTC(1899, 11, 30)) / 86_400_000 : e.valor]];
+        }
+        await ctx.sync();
+      });
+      const todo = (l: LibroMemoria) => [...l.hoja("PAT").celdas.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, c]) => [k, c.valor ?? null, c.formula ?? null]);
+      expect(todo(porCorridas.libro)).toEqual(todo(celda.libro));
+      // Y leer por corridas devuelve lo mismo que ve el libro, en el orden pedido (con repetidas).
+      const leidas = await porCorridas.puerto.leerCeldas("PAT", ["P41", "N8", "R5", "N8", "P40"]);
+      expect(leidas.map((c) => [c.celda, c.valor, c.formula])).toEqual([
+        ["P41", null, "=1+1"],
+        ["N8", "repetida: gana la última", null],
+        ["R5", 3, null],
+        ["N8", "repetida: gana la última", null],
+        ["P40", "=no es fórmula", "=no es fórmula"],
+      ]);
+    });
+
+    test("registro grande: varias partes XML, 1 + 1 sync por parte al guardar y al leer", async () => {
+      const { sim, puerto } = preparar(3);
+      const datos = { version: 9, lista: Array.from({ length: 120_000 }, (_, i) => `texto «${i}» & <${i % 7}> 😀`) };
+      const partes = aPartesXml("prueba", datos);
+      expect(partes.length).toBeGreaterThan(2);
+      const sg = await contar(sim, () => puerto.guardarRegistro("prueba", datos));
+      expect(sg).toBe(1 + partes.length);
+      let leido: unknown = null;
+      const sl = await contar(sim, async () => void (leido = await puerto.leerRegistro("prueba")));
+      expect(sl).toBe(1 + partes.length);
+      expect(leido).toEqual(datos);
+      // Borrar quita todas las partes.
+      await puerto.guardarRegistro("prueba", null);
+      expect(await puerto.leerRegistro("prueba")).toBeNull();
+    });
+
+    test("partes: se unen en cualquier orden; sin cortar entidades ni pares sustitutos; una que falta = sin registro", () => {
+      const datos = { t: "a&b<c>😀".repeat(500) };
+      for (const limite of [7, 13, 50, 1000]) {
+        const partes = aPartesXml("k", datos, limite);
+        expect(partes.length).toBeGreaterThan(1);
+        expect(dePartesXml([...partes].reverse())).toEqual(datos);
+        for (const p of partes) expect(/&[a-z]*<\/registro>|>[a-z]*;|[\uD800-\uDBFF]<\/registro>|">[\uDC00-\uDFFF]/.test(p)).toBe(false);
+        expect(dePartesXml(partes.slice(1))).toBeNull();
+      }
+      // Una parte del formato anterior (sin atributos) se sigue leyendo.
+      expect(dePartesXml([aXml("k", { a: 1 })])).toEqual({ a: 1 });
+    });
+
+    test("registro de la versión 1 (una entrada por celda) ya guardado: se deshace igual", async () => {
+      const { libro, puerto } = preparar(5);
+      const h = libro.hoja("PAT");
+      await puerto.escribir("PAT", [{ celda: "P7", valor: 1 }, { celda: "Q7", formula: "=1+1" }]);
+      await puerto.guardarRegistro(CLAVE_DESHACER, {
+        version: 1,
+        hoja: "PAT",
+        fecha: "2024-01-01T00:00:00.000Z",
+        celdas: [{ c: "P7", v: 12, f: "=O7/L7*100" }, { c: "Q7", v: null, f: null }],
+        escritas: [{ v: 1, f: null }, { v: null, f: "=1+1" }],
+      });
+      const r = await deshacerLlenado(puerto);
+      expect(r?.restauradas).toBe(2);
+      expect(libro.celda(h, 6, 15)?.formula).toBe("=O7/L7*100");
+      expect(libro.celda(h, 6, 16)?.formula ?? null).toBeNull();
+      // Algo que no se entiende se ignora (sin deshacer disponible).
+      await puerto.guardarRegistro(CLAVE_DESHACER, { version: 7, x: 1 });
+      expect(await leerDeshacer(puerto)).toBeNull();
+    });
   });
 });

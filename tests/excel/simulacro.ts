@@ -18,7 +18,8 @@ export interface Simulacro {
   readonly ejecutar: Ejecutor;
   /** `context.sync()` hechos desde el último `reiniciar()`. */
   syncs: number;
-  /** Solicitudes (objetos proxy creados) por sync, la mayor vista. */
+  /** Objetos proxy (rangos, hojas, notas) creados antes de un sync, el mayor visto. */
+  proxiesPorSync: number;
   reiniciar(): void;
   /** Dispara `worksheets.onActivated` como lo haría Excel (espera a los manejadores). */
   activar(worksheetId: string): Promise<void>;
@@ -69,11 +70,16 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
   const manejadores: Array<(ev: { worksheetId: string }) => Promise<unknown>> = [];
   const sim = {
     syncs: 0,
-    reiniciar: () => void (sim.syncs = 0),
+    proxiesPorSync: 0,
+    reiniciar: () => {
+      sim.syncs = 0;
+      sim.proxiesPorSync = 0;
+    },
     activar: async (worksheetId: string) => {
       for (const m of manejadores) await m({ worksheetId });
     },
   } as unknown as Simulacro & { syncs: number };
+  let creados = 0;
 
   const matriz = <T,>(h: HojaMemoria, r: Rango, f: (v: { valor: ValorCelda; formula: string | null; formato: string | null }) => T): T[][] => {
     const salida: T[][] = [];
@@ -90,6 +96,7 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
 
   const registrar = <T extends OfficeMockObject>(m: T): T => {
     mocks.push(m);
+    creados++;
     return m;
   };
 
@@ -140,6 +147,27 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
           }
           return rangeAreas(h, areasDe(celdas));
         },
+        // ExcelApi 1.9: rellenos celda por celda de un rango (lectura al crear: el mismo
+        // estado que vería el sync) y su escritura en orden con el resto del lote.
+        getCellProperties: () => ({
+          value: matriz(h, r, () => null).map((fila, i) =>
+            fila.map((_, j) => {
+              const c = libro.celda(h, r.filaInicio + i, r.columnaInicio + j);
+              return { format: { fill: { color: c?.relleno ?? "#FFFFFF", pattern: c?.relleno ? "Solid" : "None" } } };
+            }),
+          ),
+        }),
+        setCellProperties: (props: Array<Array<{ format?: { fill?: { color?: string } } }>>) =>
+          pendientes.push({
+            unaVez: true,
+            aplicar: () =>
+              props.forEach((fila, i) =>
+                fila.forEach((p, j) => {
+                  const color = p.format?.fill?.color;
+                  if (color !== undefined) libro.celdaEditable(h, a1(r.filaInicio + i, r.columnaInicio + j)).relleno = color;
+                }),
+              ),
+          }),
         getMergedAreasOrNullObject: () => rangeAreas(h, h.combinaciones.filter((c) => c.filaInicio <= r.filaFin && c.filaFin >= r.filaInicio)),
       }),
     );
@@ -213,7 +241,7 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
         baseValores = m.values;
         baseFormulas = m.formulas;
         const fill = m.format.fill;
-        if (limpiar) celda().relleno = null;
+        if (limpiar) recorrer((c) => void (c.relleno = null));
         else if (typeof fill.color === "string" && !fill.color.startsWith("Error") && fill.color !== baseColor) celda().relleno = fill.color;
         if (typeof fill.color === "string" && !fill.color.startsWith("Error")) baseColor = fill.color;
         limpiar = false;
@@ -334,6 +362,8 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
     },
     async sync() {
       sim.syncs++;
+      sim.proxiesPorSync = Math.max(sim.proxiesPorSync, creados);
+      creados = 0;
       // Las escrituras y acciones del lote se aplican en orden (cada una solo lo nuevo).
       for (let i = 0; i < pendientes.length; i++) pendientes[i].aplicar();
       for (let i = pendientes.length - 1; i >= 0; i--) if (pendientes[i].unaVez) pendientes.splice(i, 1);
