@@ -8,7 +8,7 @@ import { cumplimiento, metaAlCorte, periodos, porAlcanzar, porcentaje, razon, ta
 import { calcularEstatus } from "../core/estatus";
 import { analizarMetodo, evaluarMetodo, revisarMetodo } from "../core/metodo";
 import { calcularSemaforo } from "../core/semaforo";
-import type { ErrorPat, Resultado, ValorCelda } from "../core/tipos";
+import type { ErrorPat, Resultado, Sentido, ValorCelda } from "../core/tipos";
 import { esVacio, leerFrecuencia, leerMes, leerNumero, leerSentido } from "../core/valores";
 import type { ValorSalida } from "./errores";
 
@@ -99,33 +99,30 @@ export const PORCENTAJE = binaria("PORCENTAJE", N.numerador, N.denominador, porc
 export const RAZON = binaria("RAZON", N.numerador, N.denominador, razon);
 export const TASA_VARIACION = binaria("TASA_VARIACION", N.actual, N.anterior, tasaVariacion);
 
-export const CUMPLIMIENTO: Operacion = {
-  nombre: "CUMPLIMIENTO",
-  datos: [0, 1],
-  calcular: ([alcanzado, meta, sentido]) => {
-    const a = numero(N.alcanzado, alcanzado);
-    if (!a.ok) return a;
-    const m = numero(N.meta, meta);
-    if (!m.ok) return m;
-    const s = conNombre(N.sentido, leerSentido(celda(sentido)));
-    if (!s.ok) return s;
-    return cumplimiento(a.valor, m.valor, s.valor);
-  },
-};
+/** Dos números y un sentido opcional → un número (cumplimiento, meta por alcanzar). */
+function conSentido(
+  nombre: string,
+  a: Nombre,
+  b: Nombre,
+  f: (x: number | null, y: number | null, sentido: Sentido) => Resultado<number | null>,
+): Operacion {
+  return {
+    nombre,
+    datos: [0, 1],
+    calcular: ([x, y, sentido]) => {
+      const rx = numero(a, x);
+      if (!rx.ok) return rx;
+      const ry = numero(b, y);
+      if (!ry.ok) return ry;
+      const s = conNombre(N.sentido, leerSentido(celda(sentido)));
+      if (!s.ok) return s;
+      return f(rx.valor, ry.valor, s.valor);
+    },
+  };
+}
 
-export const POR_ALCANZAR: Operacion = {
-  nombre: "POR_ALCANZAR",
-  datos: [0, 1],
-  calcular: ([meta, alcanzado, sentido]) => {
-    const m = numero(N.meta, meta);
-    if (!m.ok) return m;
-    const a = numero(N.alcanzado, alcanzado);
-    if (!a.ok) return a;
-    const s = conNombre(N.sentido, leerSentido(celda(sentido)));
-    if (!s.ok) return s;
-    return porAlcanzar(m.valor, a.valor, s.valor);
-  },
-};
+export const CUMPLIMIENTO = conSentido("CUMPLIMIENTO", N.alcanzado, N.meta, cumplimiento);
+export const POR_ALCANZAR = conSentido("POR_ALCANZAR", N.meta, N.alcanzado, porAlcanzar);
 
 export const META_AL_CORTE: Operacion = {
   nombre: "META_AL_CORTE",
