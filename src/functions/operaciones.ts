@@ -6,7 +6,7 @@
  */
 import { cumplimiento, metaAlCorte, periodos, porAlcanzar, porcentaje, razon, tasaVariacion } from "../core/calculos";
 import { calcularEstatus } from "../core/estatus";
-import { analizarMetodo, evaluarMetodo, revisarMetodo } from "../core/metodo";
+import { analizarMetodoEnCache, evaluarMetodo, revisarMetodo } from "../core/metodo";
 import { calcularSemaforo } from "../core/semaforo";
 import type { ErrorPat, Resultado, Sentido, ValorCelda } from "../core/tipos";
 import { esVacio, leerFrecuencia, leerMes, leerNumero, leerSentido } from "../core/valores";
@@ -195,22 +195,6 @@ export const NUMERO: Operacion = {
 
 // ---------------------------------------------------------------- método de cálculo
 
-type MetodoAnalizado = ReturnType<typeof analizarMetodo>;
-
-/** Métodos ya analizados: una columna repite el mismo texto en muchas filas. */
-const cacheMetodos = new Map<string, MetodoAnalizado>();
-const MAXIMO_CACHE = 500;
-
-function metodoAnalizado(texto: string): MetodoAnalizado {
-  let r = cacheMetodos.get(texto);
-  if (r === undefined) {
-    r = analizarMetodo(texto);
-    if (cacheMetodos.size >= MAXIMO_CACHE) cacheMetodos.clear();
-    cacheMetodos.set(texto, r);
-  }
-  return r;
-}
-
 export const METODO: Operacion = {
   nombre: "METODO",
   // Datos = los valores (del 2.º argumento en adelante). Con el método escrito y sin
@@ -235,7 +219,7 @@ export const METODO: Operacion = {
       if (!r.ok) return r;
       numeros.push(r.valor);
     }
-    const m = metodoAnalizado(texto);
+    const m = analizarMetodoEnCache(texto);
     if (!m.ok) return m;
     return evaluarMetodo(m.valor, numeros);
   },

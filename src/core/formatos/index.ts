@@ -33,6 +33,7 @@
 import * as z from "zod";
 import { exito, falla } from "../resultado";
 import type { Resultado, Texto } from "../tipos";
+import { memorizarTexto } from "../memoria";
 import { normalizar } from "../valores";
 import { esquemaFormato, type ColumnaArchivo, type FormatoArchivo } from "./esquema";
 import patOrgano from "./pat-organo.json";
@@ -84,18 +85,8 @@ export function normalizarEncabezado(texto: string): string {
   return t.replace(/[^a-z0-9%ñ]+/g, " ").trim();
 }
 
-const MEMO_ENCABEZADO = new Map<string, string>();
-
 /** `normalizarEncabezado` con memoria (los textos cortos se repiten fila tras fila). */
-export function normalizarEncabezadoMemo(texto: string): string {
-  let r = MEMO_ENCABEZADO.get(texto);
-  if (r === undefined) {
-    r = normalizarEncabezado(texto);
-    if (MEMO_ENCABEZADO.size > 20000) MEMO_ENCABEZADO.clear();
-    MEMO_ENCABEZADO.set(texto, r);
-  }
-  return r;
-}
+export const normalizarEncabezadoMemo = memorizarTexto(normalizarEncabezado, 20000);
 
 function describirRuta(ruta: ReadonlyArray<PropertyKey>): string {
   let s = "";

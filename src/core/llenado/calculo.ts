@@ -8,7 +8,7 @@ import type { Actividad } from "../filas";
 import type { Formato, Rol } from "../formatos";
 import { evaluarMetodo } from "../metodo";
 import type { EstatusCalculado, Texto } from "../tipos";
-import { metodoEnCache } from "../validacion/metodos";
+import { analizarMetodoEnCache } from "../metodo";
 
 export interface Calculado {
   /** Número en puntos (83.33, no 0.8333) o texto de estatus; para varias metas, un número por línea. */
@@ -95,7 +95,7 @@ export function calcularFila(act: Actividad, formato: Formato, corte: number | n
   // META ALCANZADA calculada con el método (pat-transversal).
   if (r.alcanzado?.calculada && r.metodo && act.metodo && act.valor1 !== null && act.valor2 !== null &&
       !invalido(act, r.metodo.clave, r.valor1?.clave, r.valor2?.clave)) {
-    const m = metodoEnCache(act.metodo);
+    const m = analizarMetodoEnCache(act.metodo);
     if (m.ok) {
       const metodo = m.valor;
       const valores = metodo.variables.length <= 1 ? [act.valor1] : [act.valor1, act.valor2];

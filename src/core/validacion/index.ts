@@ -22,7 +22,8 @@ import {
 } from "../valores";
 import { CATALOGO } from "./catalogo";
 import { direccion, letraColumna } from "./direcciones";
-import { metodoEnCache } from "./metodos";
+import { analizarMetodoEnCache } from "../metodo";
+import { memorizarTexto } from "../memoria";
 
 export { CATALOGO, listarTiposHallazgo, type TipoHallazgo } from "./catalogo";
 export { letraColumna, direccion } from "./direcciones";
@@ -77,16 +78,7 @@ const NUMERICO = /^\s*[$]?\s*\d+(?:[.,]\d+)?\s*%?\s*$/;
 const VARIAS_CIFRAS = /^\s*\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)+\s*$/;
 
 // Cachés de textos repetidos (frecuencias, unidades, estatus se repiten fila tras fila).
-const CACHE_NORMAL = new Map<string, string>();
-function normal(t: string): string {
-  let r = CACHE_NORMAL.get(t);
-  if (r === undefined) {
-    r = normalizar(t);
-    if (CACHE_NORMAL.size > 20000) CACHE_NORMAL.clear();
-    CACHE_NORMAL.set(t, r);
-  }
-  return r;
-}
+const normal = memorizarTexto(normalizar, 20000);
 // Condición necesaria de todo marcador de `buscarMarcador` («xx», «__», «(poner…»): una sola
 // pasada barata antes de las expresiones de `buscarMarcador`.
 const PUEDE_TENER_MARCADOR = /xx|__|\(\s*(?:poner|indicar|escribir|anotar)/i;
@@ -96,17 +88,8 @@ function marcador(t: string): string | null {
 
 /** Memoriza una lectura por texto (frecuencias, estatus, tendencias y meses se repiten). */
 function memo<T>(leer: (v: ValorCelda | undefined) => T): (v: ValorCelda | undefined) => T {
-  const cache = new Map<string, T>();
-  return (v) => {
-    if (typeof v !== "string" || v.length > 60) return leer(v);
-    let r = cache.get(v);
-    if (r === undefined) {
-      r = leer(v);
-      if (cache.size > 5000) cache.clear();
-      cache.set(v, r);
-    }
-    return r;
-  };
+  const enCache = memorizarTexto((t: string) => leer(t), 5000);
+  return (v) => (typeof v !== "string" || v.length > 60 ? leer(v) : enCache(v));
 }
 const leerFrecuenciaM = memo(leerFrecuencia);
 const leerEstatusM = memo(leerEstatus);
@@ -357,7 +340,7 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   const metodoTexto = texto(crudo(cMet));
   let metodo: Metodo | null = null;
   if (cMet && metodoTexto !== null) {
-    const r = metodoEnCache(metodoTexto);
+    const r = analizarMetodoEnCache(metodoTexto);
     if (r.ok) metodo = r.valor;
     else {
       invalidas.add(cMet.clave);
