@@ -1,11 +1,15 @@
 /**
- * `pat llenar`: lector completo (conserva todo el libro), plan de llenado del núcleo por
- * hoja, escritura solo de las celdas calculadas y bytes del libro nuevo.
+ * `pat llenar`: el lector del paquete (el mismo de `pat validar`), plan de llenado del
+ * núcleo por hoja y el escritor por parche: solo cambian las celdas calculadas, el resto
+ * del libro queda byte a byte como estaba.
  */
 import { analizarHoja, planificarLlenado, type Formato } from "../core";
 import type { CambioCelda, ValorCelda } from "../core/tipos";
-import { aplicarCambios, libroABytes, pedirRecalculo } from "../xlsx/escribir";
-import { leerLibro } from "../xlsx/leer";
+import { leerDireccion } from "../core/validacion/direcciones";
+import { leerLibro } from "../xlsx/lector";
+import { ErrorPaquete } from "../xlsx/limites";
+import { ErrorEscritura, parcharLibro, type CeldaEscrita } from "../xlsx/parche";
+import { problema } from "../xlsx/diagnostico";
 import { ErrorCli, SALIDA_USO } from "./errores";
 import type { HojaLlenada } from "./reporte";
 import { elegirHojas, ordenarHallazgos } from "./validar";
@@ -26,16 +30,33 @@ export interface ResultadoLlenado {
   readonly reconocidas: number;
 }
 
+/** Serie de fecha de Excel (sistema 1900) de una fecha. */
+function serieExcel(d: Date): number {
+  return d.getTime() / 86400000 + 25569;
+}
+
+/**
+ * El único paso entre el cambio del núcleo (fila base 1 + letra de columna) y la celda del
+ * escritor (fila y columna base 1).
+ */
+export function celdaEscrita(c: CambioCelda): CeldaEscrita {
+  const d = leerDireccion(c.celda);
+  if (!d) throw new ErrorCli(`Dirección de celda inválida en el plan de llenado: ${c.celda}.`, SALIDA_USO);
+  const v = c.despues;
+  if (c.esFormula && typeof v === "string") return { fila: d.fila1, columna: d.col0 + 1, valor: null, formula: v };
+  return { fila: d.fila1, columna: d.col0 + 1, valor: v instanceof Date ? serieExcel(v) : v };
+}
+
 export async function llenarBytes(datos: Uint8Array, archivo: string, opciones: OpcionesLlenar = {}): Promise<ResultadoLlenado> {
-  const leido = await leerLibro(datos);
+  const leido = leerLibro(datos, opciones.hoja ? { leerHoja: (n) => n === opciones.hoja } : {});
   if (!leido.ok) throw new ErrorCli(`${archivo}: ${leido.error.mensaje}`, SALIDA_USO);
-  const { libro, hojas } = leido.valor;
-  const pares = libro.worksheets.map((ws, i) => ({ nombre: ws.name, ws, hoja: hojas[i] }));
-  const elegidas = elegirHojas(pares, opciones.hoja, archivo);
+  const { hojas, info } = leido.valor;
+  elegirHojas(info.hojas, opciones.hoja, archivo);
+  const elegidas = hojas.map((hoja) => ({ nombre: hoja.nombre, hoja }));
+  const escritas = new Map<string, CeldaEscrita[]>();
   const salida: HojaLlenada[] = [];
   let errores = 0;
   let reconocidas = 0;
-  let hayFormulas = false;
   for (const p of elegidas) {
     const analisis = analizarHoja(p.hoja, { corte: opciones.corte ?? null, ...(opciones.formatos ? { formatos: opciones.formatos } : {}) });
     if (!analisis.deteccion) {
@@ -45,12 +66,17 @@ export async function llenarBytes(datos: Uint8Array, archivo: string, opciones: 
     reconocidas++;
     errores += ordenarHallazgos(analisis.hallazgos).filter((h) => h.severidad === "error").length;
     const plan = planificarLlenado(p.hoja, analisis, { corte: opciones.corte ?? null, modo: opciones.formulas ? "formulas" : "valores" });
-    aplicarCambios(p.ws, plan.cambios);
-    if (plan.cambios.some((c) => c.esFormula)) hayFormulas = true;
+    escritas.set(p.nombre, plan.cambios.map(celdaEscrita));
     salida.push({ nombre: p.nombre, formato: plan.formato ?? analisis.deteccion.formato.id, cambios: plan.cambios, filasOmitidas: plan.filasOmitidas });
   }
-  if (hayFormulas) pedirRecalculo(libro);
-  const bytes = await libroABytes(libro);
+  let bytes: Uint8Array;
+  try {
+    bytes = parcharLibro(datos, { hojas: escritas });
+  } catch (e) {
+    if (e instanceof ErrorEscritura) throw new ErrorCli(`${archivo}: ${e.message}`, SALIDA_USO);
+    if (e instanceof ErrorPaquete) throw new ErrorCli(`${archivo}: ${problema(e.clase).mensaje}`, SALIDA_USO);
+    throw e;
+  }
   return { bytes, hojas: salida, errores, reconocidas };
 }
 

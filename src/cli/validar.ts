@@ -1,12 +1,12 @@
 /**
- * `pat validar`: lee el libro con el lector rápido, analiza cada hoja con el núcleo y
+ * `pat validar`: lee el libro con el lector del paquete (el mismo de `pat llenar`), analiza cada hoja con el núcleo y
  * arma el informe. `validarBytes` es la misma función que usa `--json` (y las pruebas).
  */
 import { analizarHoja, type Formato } from "../core";
 import type { Hallazgo, HojaDatos, Severidad } from "../core/tipos";
 import { decodificarDireccion } from "../xlsx/celdas";
 import { ErrorCli, SALIDA_HALLAZGOS, SALIDA_OK, SALIDA_USO } from "./errores";
-import { leerHojasEnFlujo } from "./lector-rapido";
+import { leerLibro } from "../xlsx/lector";
 
 export interface IssueJson {
   readonly severity: Severidad;
@@ -115,10 +115,10 @@ export interface ValidacionArchivo {
  * leer o la hoja pedida no existe.
  */
 export async function validarBytes(datos: Uint8Array, archivo: string, opciones: OpcionesValidar = {}): Promise<ValidacionArchivo> {
-  const leido = await leerHojasEnFlujo(datos);
+  const leido = leerLibro(datos, opciones.hoja ? { leerHoja: (n) => n === opciones.hoja } : {});
   if (!leido.ok) throw new ErrorCli(`${archivo}: ${leido.error.mensaje}`, SALIDA_USO);
-  const elegidas = elegirHojas(leido.valor, opciones.hoja, archivo);
-  const hojas = elegidas.map((h) => validarHoja(h, opciones));
+  elegirHojas(leido.valor.info.hojas, opciones.hoja, archivo);
+  const hojas = leido.valor.hojas.map((h) => validarHoja(h, opciones));
   const sheets = hojas.map((h) => h.json);
   return { informe: { file: archivo, sheets, summary: resumir(sheets) }, hojas };
 }

@@ -4,8 +4,9 @@
  * Cada caso da UNA línea en español que dice qué pasa y qué hacer.
  */
 import type { ErrorPat } from "../core/tipos";
+import type { ClaseLimite } from "./limites";
 
-export type ClaseProblema = "vacio" | "ole" | "csv" | "texto" | "truncado" | "no-xlsx" | "danado";
+export type ClaseProblema = "vacio" | "ole" | "csv" | "texto" | "truncado" | "no-xlsx" | "danado" | ClaseLimite;
 
 export interface ProblemaArchivo extends ErrorPat {
   readonly clase: ClaseProblema;
@@ -42,6 +43,31 @@ export const MENSAJES: Readonly<Record<ClaseProblema, { es: string; en: string }
   danado: {
     es: `El archivo no es un libro .xlsx válido o está dañado. ${GUARDAR}`,
     en: `The file is not a valid .xlsx workbook or it is damaged. ${GUARDAR_EN}`,
+  },
+  // Límites de lectura (ver limites.ts): uno por límite.
+  bomba: {
+    es: "El archivo .xlsx se descomprime a un tamaño desproporcionado (más de 1 000 veces lo que ocupa, o más de 1 GB en total): no se lee. Pida el libro original o guárdelo de nuevo desde Excel.",
+    en: "The .xlsx file decompresses to a disproportionate size (more than 1,000 times its size, or more than 1 GB in total): it is not read. Ask for the original workbook or save it again from Excel.",
+  },
+  "parte-grande": {
+    es: "Una parte del libro pasa de 512 MB descomprimida, más de lo que admite la lectura. Deje las hojas del PAT en un libro aparte.",
+    en: "A part of the workbook is over 512 MB decompressed, more than reading allows. Put the PAT sheets in a separate workbook.",
+  },
+  "fuera-rejilla": {
+    es: "El libro tiene celdas fuera de la cuadrícula de Excel (más allá de la columna XFD o de la fila 1 048 576): está dañado. Ábralo en Excel y guárdelo de nuevo.",
+    en: "The workbook has cells outside Excel's grid (beyond column XFD or row 1,048,576): it is damaged. Open it in Excel and save it again.",
+  },
+  "texto-largo": {
+    es: "Una celda del libro tiene más de 32 767 caracteres, el máximo de Excel: el archivo está dañado. Ábralo en Excel, acorte ese texto y guárdelo de nuevo.",
+    en: "A cell of the workbook holds more than 32,767 characters, Excel's maximum: the file is damaged. Open it in Excel, shorten that text and save it again.",
+  },
+  "muchas-hojas": {
+    es: "El libro tiene más de 1 000 hojas, más de las que admite la lectura. Deje las hojas del PAT en un libro aparte.",
+    en: "The workbook has more than 1,000 sheets, more than reading allows. Put the PAT sheets in a separate workbook.",
+  },
+  "muchas-celdas": {
+    es: "El libro tiene más de 20 000 000 de celdas con contenido, más de las que admite la lectura. Deje las hojas del PAT en un libro aparte.",
+    en: "The workbook has more than 20,000,000 cells with content, more than reading allows. Put the PAT sheets in a separate workbook.",
   },
 };
 
