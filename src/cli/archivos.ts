@@ -75,7 +75,8 @@ export async function comprobarSalida(salida: string, entrada: string | null, so
 /** Escribe en un temporal de la misma carpeta y lo renombra: nunca deja medio archivo. */
 export async function escribirAtomico(ruta: string, datos: Uint8Array): Promise<void> {
   const abs = path.resolve(ruta);
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+  // Nombre corto: una salida de 240 caracteres también debe caber con el temporal.
+  const tmp = path.join(path.dirname(abs), `.pat-${process.pid.toString(36)}-${Date.now().toString(36)}.tmp`);
   try {
     await fs.writeFile(tmp, datos);
     await fs.rename(tmp, abs);

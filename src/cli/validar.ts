@@ -4,7 +4,7 @@
  */
 import { analizarHoja, type Formato } from "../core";
 import type { Hallazgo, HojaDatos, Severidad } from "../core/tipos";
-import { decodificarDireccion } from "../xlsx/celdas";
+import { leerDireccion } from "../core/validacion/direcciones";
 import { ErrorCli, SALIDA_HALLAZGOS, SALIDA_OK, SALIDA_USO } from "./errores";
 import { leerLibro } from "../xlsx/lector";
 
@@ -46,8 +46,8 @@ export interface OpcionesValidar {
 }
 
 function columnaNumero(h: Hallazgo): number {
-  const d = decodificarDireccion(h.celda);
-  return d ? d.columna : 0;
+  const d = leerDireccion(h.celda);
+  return d ? d.col0 + 1 : 0;
 }
 
 /** Orden estable: fila, columna; dentro de una celda, el orden del núcleo. */

@@ -1,7 +1,8 @@
 /**
  * La vista previa: el libro (pestañas de hojas y cuadrícula) y el panel REAL lado a lado,
- * sobre el puerto en memoria. «Abrir libro (.xlsx)» y «Descargar libro» pasan por
- * `src/xlsx` (exceljs, que llega aparte como script global, nunca en el panel).
+ * sobre el puerto en memoria. «Abrir libro (.xlsx)» y «Descargar libro» pasan por el
+ * lector y el escritor por parche de `src/xlsx` (ver `puente.ts`); exceljs (script global
+ * aparte, nunca en el panel) solo crea de la nada el libro del ejemplo en memoria.
  */
 import { Button, FluentProvider, webLightTheme } from "@fluentui/react-components";
 import ExcelJS from "exceljs";
@@ -10,31 +11,29 @@ import type { Idioma } from "../core/tipos";
 import { LibroMemoria, PuertoMemoria } from "../excel/memoria";
 import { ContextoTextos, crearTraductor } from "../localization";
 import { Panel } from "../taskpane/Panel";
-import { leerLibro } from "../xlsx/leer";
 import { libroABytes } from "../xlsx/escribir";
 import { Cuadricula } from "./Cuadricula";
 import { hojaEjemplo, hojaNotas } from "./ejemplo";
-import { hojasConExtras, volcar } from "./puente";
+import { abrirLibro, bytesParaDescargar, volcar, type LibroAbierto } from "./puente";
 
 export const RUTA_EJEMPLO = "samples/pat-ieebcs-2024.xlsx";
 
 interface Abierto {
   readonly libro: LibroMemoria;
   readonly puerto: PuertoMemoria;
-  readonly wb: ExcelJS.Workbook | null;
+  /** Los bytes abiertos (null: el ejemplo en memoria, que no vino de un archivo). */
+  readonly origen: LibroAbierto | null;
   readonly archivo: string;
 }
 
-async function abrirBytes(bytes: ArrayBuffer, archivo: string): Promise<Abierto> {
-  const r = await leerLibro(bytes);
-  if (!r.ok) throw new Error(r.error.mensaje);
-  const libro = LibroMemoria.desde(hojasConExtras(r.valor.libro, r.valor.hojas));
-  return { libro, puerto: new PuertoMemoria(libro), wb: r.valor.libro, archivo };
+function abrirBytes(bytes: ArrayBuffer, archivo: string): Abierto {
+  const origen = abrirLibro(bytes);
+  return { libro: origen.libro, puerto: new PuertoMemoria(origen.libro), origen, archivo };
 }
 
 function ejemploEnMemoria(): Abierto {
   const libro = LibroMemoria.desde([hojaEjemplo(), hojaNotas()]);
-  return { libro, puerto: new PuertoMemoria(libro), wb: null, archivo: "pat-ejemplo.xlsx" };
+  return { libro, puerto: new PuertoMemoria(libro), origen: null, archivo: "pat-ejemplo.xlsx" };
 }
 
 export function Vista(props: { readonly idioma: Idioma }) {
@@ -49,7 +48,7 @@ export function Vista(props: { readonly idioma: Idioma }) {
       try {
         const resp = await fetch(RUTA_EJEMPLO);
         if (!resp.ok) throw new Error(String(resp.status));
-        const a = await abrirBytes(await resp.arrayBuffer(), "pat-ieebcs-2024.xlsx");
+        const a = abrirBytes(await resp.arrayBuffer(), "pat-ieebcs-2024.xlsx");
         if (vivo) setAbierto(a);
       } catch {
         if (vivo) setAbierto(ejemploEnMemoria());
@@ -68,7 +67,7 @@ export function Vista(props: { readonly idioma: Idioma }) {
 
   const abrirArchivo = async (archivo: File) => {
     try {
-      const a = await abrirBytes(await archivo.arrayBuffer(), archivo.name);
+      const a = abrirBytes(await archivo.arrayBuffer(), archivo.name);
       setAbierto(a);
       setMensaje(t("vista.abierto", { archivo: archivo.name }));
     } catch (e) {
@@ -78,9 +77,18 @@ export function Vista(props: { readonly idioma: Idioma }) {
 
   const descargar = async () => {
     if (!abierto) return;
-    const wb = abierto.wb ?? new ExcelJS.Workbook();
-    volcar(abierto.libro, wb);
-    const bytes = await libroABytes(wb);
+    let bytes: Uint8Array;
+    try {
+      if (abierto.origen) bytes = bytesParaDescargar(abierto.origen);
+      else {
+        const wb = new ExcelJS.Workbook();
+        volcar(abierto.libro, wb);
+        bytes = await libroABytes(wb);
+      }
+    } catch (e) {
+      setMensaje(t("vista.errorArchivo", { archivo: abierto.archivo, detalle: e instanceof Error ? e.message : String(e) }));
+      return;
+    }
     const blob = new Blob([bytes as unknown as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" });
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
@@ -150,7 +158,7 @@ export function Vista(props: { readonly idioma: Idioma }) {
           )}
         </div>
         <aside className="panel-lateral" aria-label={t("app.titulo")}>
-          {abierto ? <Panel key={abierto.archivo + abierto.libro.hojas.length.toString() + String(abierto.wb !== null)} puerto={abierto.puerto} idioma={props.idioma} /> : null}
+          {abierto ? <Panel key={abierto.archivo + abierto.libro.hojas.length.toString() + String(abierto.origen !== null)} puerto={abierto.puerto} idioma={props.idioma} /> : null}
         </aside>
       </FluentProvider>
     </ContextoTextos.Provider>

@@ -30,9 +30,16 @@ export interface PartesXmlPropias {
   readonly agregar: ReadonlyArray<string>;
 }
 
+/** Una hoja que no estaba en el libro (la vista previa: «Resumen PAT», una plantilla). */
+export interface HojaNueva {
+  readonly nombre: string;
+  readonly celdas: ReadonlyArray<CeldaEscrita>;
+}
+
 export interface Parche {
   /** Celdas por nombre de hoja. */
   readonly hojas: ReadonlyMap<string, ReadonlyArray<CeldaEscrita>>;
+  readonly hojasNuevas?: ReadonlyArray<HojaNueva>;
   readonly partesXml?: PartesXmlPropias;
 }
 
@@ -49,6 +56,10 @@ const TIPO_CALCCHAIN = `${NS_REL}/calcChain`;
 const TIPO_XML_PROPIO = `${NS_REL}/customXml`;
 const TIPO_PROPS_XML = `${NS_REL}/customXmlProps`;
 const CT_PROPS_XML = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml";
+const TIPO_HOJA = `${NS_REL}/worksheet`;
+const CT_HOJA = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const XML_HOJA_VACIA =
+  '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
 
 const cod = new TextEncoder();
 const dec = new TextDecoder("utf-8");
@@ -337,12 +348,52 @@ export function parcharLibro(bytes: Uint8Array, parche: Parche): Uint8Array {
   }
 
   let libro: string | null = null;
-  if (hayFormulas) libro = pedirRecalculo(zip.textoDe(est.rutaLibro));
-
   const rutaRelsLibro = zip.buscar(rutaRelaciones(est.rutaLibro));
   let relsLibro: string | null = null;
   const quitarTipos = new Set<string>();
   const agregarTipos: Array<[string, string]> = [];
+  const idsUsados = new Set(est.relacionesLibro.map((r) => r.id));
+  const idNuevo = (): string => {
+    let n = 1;
+    while (idsUsados.has(`rIdPat${n}`)) n++;
+    idsUsados.add(`rIdPat${n}`);
+    return `rIdPat${n}`;
+  };
+
+  if (parche.hojasNuevas?.length) {
+    if (!rutaRelsLibro) throw new ErrorPaquete("danado", "sin relaciones del libro");
+    libro = zip.textoDe(est.rutaLibro);
+    const nombres = new Set(est.hojas.map((h) => h.nombre.toLowerCase()));
+    const ocupadas = new Set(zip.nombres().map((n) => n.toLowerCase()));
+    const ids = [...libro.matchAll(/\ssheetId\s*=\s*"(\d+)"/g)].map((m) => Number(m[1]));
+    let sheetId = Math.max(0, ...ids);
+    const prefijoR = /xmlns:([\w.-]+)\s*=\s*"http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships"/.exec(libro)?.[1] ?? null;
+    const p = /<((?:[A-Za-z_][\w.-]*:)?)sheets\b/.exec(libro)?.[1] ?? "";
+    const rels: string[] = [];
+    const entradas: string[] = [];
+    let n = 1;
+    for (const h of parche.hojasNuevas) {
+      if (nombres.has(h.nombre.toLowerCase())) throw new ErrorEscritura(`La hoja «${h.nombre}» ya existe en el libro.`);
+      nombres.add(h.nombre.toLowerCase());
+      while (ocupadas.has(`xl/worksheets/sheet${n}.xml`)) n++;
+      const ruta = `xl/worksheets/sheet${n}.xml`;
+      ocupadas.add(ruta);
+      const r = parcharHoja(XML_HOJA_VACIA, h.celdas);
+      if (r.hayFormulas) hayFormulas = true;
+      reemplazos.set(ruta, r.xml);
+      agregarTipos.push([ruta, CT_HOJA]);
+      const id = idNuevo();
+      rels.push(`<Relationship Id="${id}" Type="${TIPO_HOJA}" Target="/${ruta}"/>`);
+      const atrId = prefijoR ? `${prefijoR}:id="${id}"` : `xmlns:r="${NS_REL}" r:id="${id}"`;
+      entradas.push(`<${p}sheet name="${escaparAtributo(h.nombre)}" sheetId="${++sheetId}" ${atrId}/>`);
+    }
+    const cierre = `</${p}sheets>`;
+    const i = libro.indexOf(cierre);
+    if (i < 0) throw new ErrorPaquete("danado", "workbook.xml sin sheets");
+    libro = libro.slice(0, i) + entradas.join("") + libro.slice(i);
+    relsLibro = editarRelaciones(zip.textoDe(rutaRelsLibro), () => false, rels);
+  }
+  if (hayFormulas) libro = pedirRecalculo(libro ?? zip.textoDe(est.rutaLibro));
 
   if (formulaAValor) {
     const cadena = est.relacionesLibro.find((x) => x.tipoCompleto === TIPO_CALCCHAIN || x.tipo === "calcChain");
@@ -350,7 +401,7 @@ export function parcharLibro(bytes: Uint8Array, parche: Parche): Uint8Array {
     if (cadena && ruta && rutaRelsLibro) {
       quitadas.add(ruta);
       quitarTipos.add(ruta.toLowerCase());
-      relsLibro = editarRelaciones(zip.textoDe(rutaRelsLibro), (x) => x.tipo === cadena.tipoCompleto, []);
+      relsLibro = editarRelaciones(relsLibro ?? zip.textoDe(rutaRelsLibro), (x) => x.tipo === cadena.tipoCompleto, []);
     }
   }
 
@@ -376,7 +427,6 @@ export function parcharLibro(bytes: Uint8Array, parche: Parche): Uint8Array {
     const destinosQuitados = new Set(propias.map((r) => r.destinoOriginal));
     const ocupadas = new Set(zip.nombres().filter((n) => !quitadas.has(n)).map((n) => n.toLowerCase()));
     const nuevasRels: string[] = [];
-    const idsUsados = new Set(est.relacionesLibro.map((r) => r.id));
     let n = 1;
     let i = 0;
     for (const xml of parche.partesXml.agregar) {
@@ -389,10 +439,7 @@ export function parcharLibro(bytes: Uint8Array, parche: Parche): Uint8Array {
       reemplazos.set(props, `<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n<ds:datastoreItem ds:itemID="${guid(i)}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"><ds:schemaRefs/></ds:datastoreItem>`);
       reemplazos.set(`customXml/_rels/item${n}.xml.rels`, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${TIPO_PROPS_XML}" Target="itemProps${n}.xml"/></Relationships>`);
       agregarTipos.push([props, CT_PROPS_XML]);
-      let id = 1000 + i;
-      while (idsUsados.has(`rIdPat${id}`)) id++;
-      idsUsados.add(`rIdPat${id}`);
-      nuevasRels.push(`<Relationship Id="rIdPat${id}" Type="${TIPO_XML_PROPIO}" Target="/${item}"/>`);
+      nuevasRels.push(`<Relationship Id="${idNuevo()}" Type="${TIPO_XML_PROPIO}" Target="/${item}"/>`);
       i++;
     }
     if (propias.length || nuevasRels.length) {

@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
 import { describirPlantilla, listarFormatos, type Formato } from "../../src/core";
 import { libroABytes } from "../../src/xlsx/escribir";
-import { leerLibro } from "../../src/xlsx/leer";
+import { leerLibro } from "../../src/xlsx/lector";
 import { renderizarPlantilla } from "../../src/xlsx/plantilla";
 
 function formato(id: string): Formato {
@@ -15,10 +15,14 @@ describe("renderizarPlantilla", () => {
     const p = describirPlantilla(formato(id), { anio: 2025, filas: 10 });
     const wb = new ExcelJS.Workbook();
     renderizarPlantilla(wb, p);
-    const r = await leerLibro(await libroABytes(wb));
+    const bytes = await libroABytes(wb);
+    const r = leerLibro(bytes);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    const ws = r.valor.libro.worksheets[0];
+    // Anchos, validaciones y formatos condicionales: releídos con exceljs, que los escribió.
+    const releido = new ExcelJS.Workbook();
+    await releido.xlsx.load(bytes as unknown as ArrayBuffer);
+    const ws = releido.worksheets[0];
     const h = r.valor.hojas[0];
     expect(ws.name).toBe(p.nombreHoja);
     p.titulos.forEach((t, i) => expect(h.valores[i][0]).toBe(t));
