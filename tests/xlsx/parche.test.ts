@@ -1,0 +1,165 @@
+/**
+ * El escritor por parche: solo cambian los `<c>` de las celdas escritas, con su estilo;
+ * las nuevas van en orden; las fórmulas compartidas siguen valiendo; calcChain se quita
+ * solo cuando una fórmula pasó a valor; fullCalcOnLoad cuando se escriben fórmulas; las
+ * partes XML propias se agregan o reemplazan. Cada resultado se relee con el lector.
+ */
+import { leerLibro } from "../../src/xlsx/lector";
+import { ErrorEscritura, parcharHoja, parcharLibro, pedirRecalculo, textoDeParte } from "../../src/xlsx/parche";
+import { ArchivoZip } from "../../src/xlsx/zip";
+import { fila, hojaXml, n, NS_R, paquete, t } from "./paquetes";
+
+const CT_CADENA = "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml";
+
+function libroConFormulas(): Uint8Array {
+  const datos =
+    fila(1, t("A1", "x"), n("B1", 1, 1), `<c r="D1"><f>B1*2</f><v>2</v></c>`) +
+    fila(3, n("A3", 3), `<c r="C3" s="1"><f t="shared" ref="C3:C5" si="0">A3*10</f><v>30</v></c>`) +
+    fila(4, n("A4", 4), `<c r="C4" s="1"><f t="shared" si="0"/><v>40</v></c>`) +
+    fila(5, n("A5", 5), `<c r="C5" s="1"><f t="shared" si="0"/><v>50</v></c>`);
+  return paquete({
+    xfs: [10],
+    hojas: [{ nombre: "H", xml: hojaXml(datos, `<dimension ref="A1:D5"/>`, `<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>`) }, { nombre: "Otra", xml: fila(1, n("A1", 9)) }],
+    libroExtra: `<calcPr calcId="191029"/>`,
+    extra: { "xl/calcChain.xml": `<calcChain xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><c r="D1" i="1"/><c r="C3"/></calcChain>` },
+    relsLibro: [[`${NS_R}/calcChain`, "calcChain.xml"]],
+    tipos: [["/xl/calcChain.xml", CT_CADENA]],
+  });
+}
+
+function hoja(bytes: Uint8Array, nombre = "H") {
+  const r = leerLibro(bytes);
+  if (!r.ok) throw new Error(r.error.mensaje);
+  const h = r.valor.hojas.find((x) => x.nombre === nombre);
+  if (!h) throw new Error(`sin hoja ${nombre}`);
+  return h;
+}
+
+describe("parcharHoja", () => {
+  test("reemplaza conservando el estilo, inserta celdas en orden de columna y filas en orden de fila", () => {
+    const xml = hojaXml(fila(2, n("B2", 1, 3), n("D2", 2)) + fila(5, n("A5", 5)), "<dimension ref=\"A2:D5\"/>", "<pageMargins/>");
+    const r = parcharHoja(xml, [
+      { fila: 2, columna: 2, valor: "texto <&>" },
+      { fila: 2, columna: 3, valor: 7.5 },
+      { fila: 2, columna: 6, valor: true },
+      { fila: 1, columna: 1, valor: 1 },
+      { fila: 4, columna: 1, valor: " espacio " },
+      { fila: 9, columna: 2, valor: null, formula: "=SUM(A1:A5)" },
+    ]);
+    expect(r.xml).toBe(
+      hojaXml(
+        `<row r="1"><c r="A1"><v>1</v></c></row>` +
+          `<row r="2"><c r="B2" s="3" t="inlineStr"><is><t>texto &lt;&amp;&gt;</t></is></c><c r="C2"><v>7.5</v></c><c r="D2"><v>2</v></c><c r="F2" t="b"><v>1</v></c></row>` +
+          `<row r="4"><c r="A4" t="inlineStr"><is><t xml:space="preserve"> espacio </t></is></c></row>` +
+          `<row r="5"><c r="A5"><v>5</v></c></row>` +
+          `<row r="9"><c r="B9"><f>SUM(A1:A5)</f></c></row>`,
+        "<dimension ref=\"A2:D5\"/>",
+        "<pageMargins/>",
+      ),
+    );
+    expect(r.hayFormulas).toBe(true);
+    expect(r.formulaAValor).toBe(false);
+  });
+
+  test("<sheetData/> vacío recibe filas", () => {
+    const r = parcharHoja(`<worksheet xmlns="x"><sheetData/><pageMargins/></worksheet>`, [{ fila: 2, columna: 1, valor: 3 }]);
+    expect(r.xml).toBe(`<worksheet xmlns="x"><sheetData><row r="2"><c r="A2"><v>3</v></c></row></sheetData><pageMargins/></worksheet>`);
+  });
+
+  test("un número no finito se rechaza: no se escribe nada", () => {
+    expect(() => parcharHoja(hojaXml(""), [{ fila: 1, columna: 1, valor: Infinity }])).toThrow(ErrorEscritura);
+    expect(() => parcharHoja(hojaXml(""), [{ fila: 1, columna: 1, valor: NaN }])).toThrow(/no finito/);
+    expect(() => parcharHoja(hojaXml(""), [{ fila: 0, columna: 1, valor: 1 }])).toThrow(ErrorEscritura);
+  });
+});
+
+describe("parcharLibro", () => {
+  test("solo cambia la hoja escrita; las demás partes quedan idénticas tras inflar", () => {
+    const antes = libroConFormulas();
+    const despues = parcharLibro(antes, { hojas: new Map([["H", [{ fila: 1, columna: 2, valor: 5 }]]]) });
+    const a = ArchivoZip.abrir(antes);
+    const b = ArchivoZip.abrir(despues);
+    expect(b.nombres()).toEqual(a.nombres());
+    const distintas = a.nombres().filter((x) => Buffer.compare(Buffer.from(a.bytesDe(x)), Buffer.from(b.bytesDe(x))) !== 0);
+    expect(distintas).toEqual(["xl/worksheets/sheet1.xml"]);
+    expect(hoja(despues).valores[0][1]).toBe(5);
+    expect(hoja(despues).formatosNumero?.[0][1]).toBe("0.00%");
+  });
+
+  test("una fórmula que pasa a valor: fuera calcChain con su relación y su tipo", () => {
+    const despues = parcharLibro(libroConFormulas(), { hojas: new Map([["H", [{ fila: 1, columna: 4, valor: 99 }]]]) });
+    const z = ArchivoZip.abrir(despues);
+    expect(z.buscar("xl/calcChain.xml")).toBeNull();
+    expect(textoDeParte(despues, "xl/_rels/workbook.xml.rels")).not.toMatch(/calcChain/);
+    expect(textoDeParte(despues, "[Content_Types].xml")).not.toMatch(/calcChain/);
+    expect(textoDeParte(despues, "xl/workbook.xml")).not.toMatch(/fullCalcOnLoad/);
+    const h = hoja(despues);
+    expect(h.valores[0][3]).toBe(99);
+    expect(h.formulas?.[0]?.[3] ?? null).toBeNull();
+  });
+
+  test("escribir fórmulas pide recalcular al abrir y conserva calcChain si ninguna fórmula pasó a valor", () => {
+    const despues = parcharLibro(libroConFormulas(), { hojas: new Map([["H", [{ fila: 2, columna: 1, valor: null, formula: "B1+1" }]]]) });
+    expect(textoDeParte(despues, "xl/workbook.xml")).toMatch(/<calcPr calcId="191029" fullCalcOnLoad="1"\/>/);
+    expect(ArchivoZip.abrir(despues).buscar("xl/calcChain.xml")).not.toBeNull();
+    expect(hoja(despues).formulas?.[1][0]).toBe("=B1+1");
+  });
+
+  test("sobrescribir la maestra de una fórmula compartida: las demás celdas del grupo reciben su propia fórmula", () => {
+    const despues = parcharLibro(libroConFormulas(), { hojas: new Map([["H", [{ fila: 3, columna: 3, valor: 5 }]]]) });
+    const h = hoja(despues);
+    expect(h.valores[2][2]).toBe(5);
+    expect(h.formulas?.[2]?.[2] ?? null).toBeNull();
+    expect(h.formulas?.[3][2]).toBe("=A4*10");
+    expect(h.formulas?.[4][2]).toBe("=A5*10");
+    const xml = textoDeParte(despues, "xl/worksheets/sheet1.xml")!;
+    expect(xml).toContain(`<c r="C4" s="1"><f>A4*10</f><v>40</v></c>`);
+    expect(xml).not.toContain('si="0"');
+  });
+
+  test("pedirRecalculo agrega calcPr en su lugar del esquema si no hay", () => {
+    expect(pedirRecalculo(`<workbook><sheets><sheet/></sheets><definedNames><definedName/></definedNames><extLst/></workbook>`)).toBe(
+      `<workbook><sheets><sheet/></sheets><definedNames><definedName/></definedNames><calcPr fullCalcOnLoad="1"/><extLst/></workbook>`,
+    );
+    expect(pedirRecalculo(`<workbook><sheets/><calcPr fullCalcOnLoad="0"/></workbook>`)).toBe(`<workbook><sheets/><calcPr fullCalcOnLoad="1"/></workbook>`);
+  });
+
+  test("partes XML propias: se reemplazan las nuestras, con propiedades, relaciones y tipos; las ajenas quedan", () => {
+    const ajena = `<?xml version="1.0"?><otra xmlns="urn:otro">1</otra>`;
+    const base = paquete({
+      hojas: [{ nombre: "H", xml: "" }],
+      extra: {
+        "customXml/item1.xml": ajena,
+        "customXml/item2.xml": `<registro xmlns="urn:pat-indicadores:marcas">[1]</registro>`,
+        "customXml/itemProps2.xml": `<ds:datastoreItem ds:itemID="{X}" xmlns:ds="http://schemas.openxmlformats.org/officeDocument/2006/customXml"/>`,
+        "customXml/_rels/item2.xml.rels": `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${NS_R}/customXmlProps" Target="itemProps2.xml"/></Relationships>`,
+      },
+      relsLibro: [
+        [`${NS_R}/customXml`, "../customXml/item1.xml"],
+        [`${NS_R}/customXml`, "../customXml/item2.xml"],
+      ],
+      tipos: [["/customXml/itemProps2.xml", "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"]],
+    });
+    const nueva = `<registro xmlns="urn:pat-indicadores:marcas">[2]</registro>`;
+    const despues = parcharLibro(base, { hojas: new Map(), partesXml: { esPropia: (x) => x.includes('xmlns="urn:pat-indicadores:'), agregar: [nueva] } });
+    const r = leerLibro(despues);
+    if (!r.ok) throw new Error(r.error.mensaje);
+    expect(r.valor.info.partesXml.map((p) => p.xml).sort()).toEqual([ajena, nueva].sort());
+    const tipos = textoDeParte(despues, "[Content_Types].xml")!;
+    expect(tipos.match(/customXmlProperties/g)).toHaveLength(1);
+    const z = ArchivoZip.abrir(despues);
+    expect(z.nombres().filter((x) => x.startsWith("customXml/")).sort()).toEqual(["customXml/_rels/item2.xml.rels", "customXml/item1.xml", "customXml/item2.xml", "customXml/itemProps2.xml"]);
+  });
+
+  test("una hoja nueva se agrega al libro con su relación y su tipo", () => {
+    const despues = parcharLibro(libroConFormulas(), { hojas: new Map(), hojasNuevas: [{ nombre: "Resumen PAT", celdas: [{ fila: 1, columna: 1, valor: "Total" }, { fila: 1, columna: 2, valor: 3 }] }] });
+    const r = leerLibro(despues);
+    if (!r.ok) throw new Error(r.error.mensaje);
+    expect(r.valor.info.hojas.map((h) => h.nombre)).toEqual(["H", "Otra", "Resumen PAT"]);
+    expect(r.valor.hojas[2].valores[0]).toEqual(["Total", 3]);
+  });
+
+  test("la hoja pedida no existe", () => {
+    expect(() => parcharLibro(libroConFormulas(), { hojas: new Map([["Nada", [{ fila: 1, columna: 1, valor: 1 }]]]) })).toThrow(/no existe/);
+  });
+});
