@@ -46,8 +46,8 @@ export const MENSAJES: Readonly<Record<ClaseProblema, { es: string; en: string }
   },
   // Límites de lectura (ver limites.ts): uno por límite.
   bomba: {
-    es: "El archivo .xlsx se descomprime a un tamaño desproporcionado (más de 1 000 veces lo que ocupa, o más de 1 GB en total): no se lee. Pida el libro original o guárdelo de nuevo desde Excel.",
-    en: "The .xlsx file decompresses to a disproportionate size (more than 1,000 times its size, or more than 1 GB in total): it is not read. Ask for the original workbook or save it again from Excel.",
+    es: "El archivo .xlsx se descomprime a un tamaño desproporcionado (más de 200 veces lo que ocupa, o más de 1 GB en total): no se lee. Pida el libro original o guárdelo de nuevo desde Excel.",
+    en: "The .xlsx file decompresses to a disproportionate size (more than 200 times its size, or more than 1 GB in total): it is not read. Ask for the original workbook or save it again from Excel.",
   },
   "parte-grande": {
     es: "Una parte del libro pasa de 512 MB descomprimida, más de lo que admite la lectura. Deje las hojas del PAT en un libro aparte.",

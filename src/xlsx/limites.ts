@@ -12,10 +12,13 @@ export const LIMITES = {
   totalInflado: 1024 * 1024 * 1024,
   /** Bytes inflados de una sola parte (hoja, textos compartidos, estilos…). */
   parteInflada: 512 * 1024 * 1024,
-  /** Razón inflado / comprimido de una parte (solo las bombas pasan de 1 000). */
-  razonCompresion: 1000,
+  /**
+   * Razón inflado / comprimido de una parte. Deflate no pasa de ≈ 1 032:1 y una bomba real
+   * (1 GiB de textos en 2 MB) anda por 500:1; la hoja de un PAT real comprime 10–30:1.
+   */
+  razonCompresion: 200,
   /** Por debajo de este tamaño inflado no se mira la razón (un XML repetitivo pequeño comprime mucho). */
-  razonDesde: 1024 * 1024,
+  razonDesde: 16 * 1024 * 1024,
   /** Última fila y última columna de Excel (XFD1048576). */
   filas: 1_048_576,
   columnas: 16_384,

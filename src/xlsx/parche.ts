@@ -4,10 +4,10 @@
  * estilo `s`; las nuevas, en orden de columna y de fila), el `calcPr` del libro cuando se
  * escriben fórmulas, `calcChain.xml` (se quita, con su relación y su tipo, solo cuando una
  * fórmula pasó a ser valor) y las partes XML personalizadas pedidas. Toda otra parte se
- * copia tal cual (idéntica tras inflar). Los textos se escriben en línea (`inlineStr`):
+ * copia tal cual: sus bytes comprimidos pasan sin inflar al ZIP nuevo. Los textos se escriben en línea (`inlineStr`):
  * la tabla de textos compartidos no se toca. Sin Node: sirve también a la vista previa.
  */
-import { zipSync, type Zippable } from "fflate";
+import { Zip, ZipDeflate, type ZipInputFile } from "fflate";
 import { desplazarFormula, letrasColumna } from "./formulas";
 import { leerRef } from "./hoja";
 import { ErrorPaquete } from "./limites";
@@ -455,16 +455,61 @@ export function parcharLibro(bytes: Uint8Array, parche: Parche): Uint8Array {
   }
 
   // El ZIP nuevo: las entradas en su orden, luego las agregadas.
-  const salida: Zippable = {};
+  const escritor = new EscritorZip();
   for (const nombre of zip.nombres()) {
-    if (quitadas.has(nombre)) continue;
-    if (nombre.endsWith("/")) continue; // carpetas
+    if (quitadas.has(nombre) || nombre.endsWith("/")) continue;
     const r = reemplazos.get(nombre);
-    salida[nombre] = r === undefined ? zip.bytesDe(nombre) : typeof r === "string" ? cod.encode(r) : r;
+    if (r === undefined) escritor.copiar(nombre, zip.crudo(nombre));
+    else escritor.comprimir(nombre, r);
     reemplazos.delete(nombre);
   }
-  for (const [nombre, r] of reemplazos) salida[nombre] = typeof r === "string" ? cod.encode(r) : r;
-  return zipSync(salida, { level: 6 });
+  for (const [nombre, r] of reemplazos) escritor.comprimir(nombre, r);
+  return escritor.cerrar();
+}
+
+/**
+ * ZIP de salida con `Zip` de fflate. Una parte que no cambia entra con sus bytes
+ * comprimidos, su CRC y su tamaño originales (una entrada `ZipInputFile` propia, la
+ * extensión que fflate documenta); las que cambian se comprimen con `ZipDeflate`.
+ */
+class EscritorZip {
+  private readonly trozos: Uint8Array[] = [];
+  private error: Error | null = null;
+  private readonly zip = new Zip((err, dato) => {
+    if (err) this.error = err;
+    else this.trozos.push(dato);
+  });
+
+  copiar(nombre: string, crudo: { datos: Uint8Array; metodo: number; crc: number; inflado: number }): void {
+    const entrada: ZipInputFile = {
+      filename: nombre,
+      size: crudo.inflado,
+      crc: crudo.crc,
+      compression: crudo.metodo,
+      ondata: () => undefined,
+    };
+    this.zip.add(entrada);
+    entrada.ondata!(null, crudo.datos as Uint8Array<ArrayBuffer>, true);
+  }
+
+  comprimir(nombre: string, contenido: string | Uint8Array): void {
+    const d = new ZipDeflate(nombre, { level: 6 });
+    this.zip.add(d);
+    d.push(typeof contenido === "string" ? cod.encode(contenido) : contenido, true);
+  }
+
+  cerrar(): Uint8Array {
+    this.zip.end();
+    if (this.error) throw new ErrorPaquete("danado", this.error.message);
+    const total = this.trozos.reduce((n, t) => n + t.length, 0);
+    const salida = new Uint8Array(total);
+    let i = 0;
+    for (const t of this.trozos) {
+      salida.set(t, i);
+      i += t.length;
+    }
+    return salida;
+  }
 }
 
 /** Texto de una parte de un libro (para las pruebas y el diagnóstico). */

@@ -141,6 +141,16 @@ export class ArchivoZip {
     return this.bytes.subarray(desde, desde + e.comprimido);
   }
 
+  /**
+   * Los bytes comprimidos de una entrada tal como están, para copiarla a otro ZIP sin
+   * inflarla (el escritor por parche copia así las partes que no cambia).
+   */
+  crudo(ruta: string): { readonly datos: Uint8Array; readonly metodo: number; readonly crc: number; readonly inflado: number } {
+    const e = this.entrada(ruta);
+    if (e.metodo !== 0 && e.metodo !== 8) throw new ErrorPaquete("danado", `método ${e.metodo}`);
+    return { datos: this.datos(e), metodo: e.metodo, crc: e.crc, inflado: e.inflado };
+  }
+
   /** Comprueba los tamaños declarados antes de inflar nada. */
   private antesDeInflar(e: EntradaZip): void {
     if (e.inflado > LIMITES.parteInflada) throw new ErrorPaquete("parte-grande", e.nombre);
