@@ -1,9 +1,16 @@
 /**
- * Medición de la CLI (la fusiona scripts/bench.js):
- *   cli.read20k.ms            lector completo de exceljs sobre un pat-organo de 20 000 actividades
- *   cli.validate20k.ms        `node dist/cli/pat.js validar --json` completo (tiempo de pared)
- *   core.validateRowsPerSecond analizarHoja solo (filas de actividad por segundo, en caliente)
- * El libro se genera en una carpeta temporal. Meta: validate ≤ 1.3 × read.
+ * Medición de la CLI (la fusiona scripts/bench.js), todo en la misma corrida:
+ *   cli.floor20k.ms              piso: unzip (fflate) + SAX (saxes) de todas las partes XML del
+ *                                libro de 20 000 actividades, sin hacer nada más, en proceso
+ *   cli.validate20k.ms           `node dist/cli/pat.js validar --json` completo (tiempo de pared)
+ *   cli.fill20k.ms               `pat llenar` sobre una plantilla CON ESTILO de 20 000 actividades
+ *   cli.fill20k.peakRssMB        pico de memoria del proceso de `pat llenar`
+ *   cli.exceljsRoundTrip20k.ms   exceljs solo: load + writeBuffer de esa misma plantilla
+ *   cli.validateOverFloor        validate / floor            (meta ≤ 2)
+ *   cli.fillOverExceljs          fill / exceljsRoundTrip     (meta ≤ 0.25; pico ≤ 300 MB)
+ *   cli.validate200k.ms / .peakRssMB, cli.fill200k.ms / .peakRssMB   200 000 actividades (meta < 1 GB)
+ *   core.validateRowsPerSecond   analizarHoja solo (filas de actividad por segundo, en caliente)
+ * Los libros se generan en una carpeta temporal. `PAT_BENCH_200K=0` omite los de 200 000.
  */
 "use strict";
 const fs = require("node:fs");
@@ -29,22 +36,41 @@ function registrarTs() {
   };
 }
 
-async function generar(archivo) {
-  const wb = new ExcelJS.Workbook();
+const BORDE = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
+
+/**
+ * Un pat-organo de `n` actividades. `estilo`: bordes, ajuste de texto y formatos por celda,
+ * encabezado con relleno, lista desplegable y formato condicional (como una plantilla real).
+ * `flujo`: con el escritor en flujo de exceljs (para 200 000 sin agotar la memoria al generar).
+ */
+async function generar(archivo, { n = N, estilo = false, flujo = false } = {}) {
+  const wb = flujo ? new ExcelJS.stream.xlsx.WorkbookWriter({ filename: archivo, useSharedStrings: true, useStyles: true }) : new ExcelJS.Workbook();
   const ws = wb.addWorksheet("PAT 2024");
   const enc = ["NÚMERO", "POLÍTICAS GENERALES", "NOMBRE DEL PROGRAMA", "OBJETIVO ESPECÍFICO", "ACTIVIDAD", "MES INICIAL", "MES FINAL", "INDICADOR", "MÉTODO DE CÁLCULO", "FRECUENCIA DE MEDICIÓN", "UNIDAD DE MEDIDA", "META", "PRESUPUESTO", "OBSERVACIONES", "UNIDADES CUMPLIDAS AL MOMENTO", "PORCENTAJE CUMPLIDO (%)", "ESTATUS"];
   ws.getCell("A1").value = "INSTITUTO ESTATAL ELECTORAL DE BAJA CALIFORNIA SUR";
   ws.getCell("A2").value = "FORMATO DE PROGRAMAS ANUALES DE TRABAJO POR ÓRGANO";
   ws.getCell("A3").value = "PROGRAMA ANUAL DE TRABAJO 2024";
-  ws.getRow(4).values = enc;
+  const filaEnc = ws.getRow(4);
+  filaEnc.values = enc;
+  if (estilo) {
+    filaEnc.eachCell((c) => {
+      c.font = { bold: true, color: { argb: "FFFFFFFF" } };
+      c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF7F1F4B" } };
+      c.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
+      c.border = BORDE;
+    });
+    ws.mergeCells("A1:Q1");
+    ws.mergeCells("A2:Q2");
+    ws.mergeCells("A3:Q3");
+  }
   const frec = ["Mensual", "Bimestral", "Trimestral"];
-  for (let i = 0; i < N; i++) {
+  for (let i = 0; i < n; i++) {
     const ini = 1 + (i % 6);
     const fin = ini + 5;
     // Datos limpios: la meta es el número de informes del periodo y el avance cuadra.
     const meta = [6, 3, 2][i % 3];
     const c = Math.floor(i / 3) % (meta + 1);
-    ws.addRow([
+    const fila = ws.addRow([
       String(1 + Math.floor(i / 3)),
       "Fomento del uso de la tecnología en los procesos de trabajo",
       "Implementación de tecnologías de información",
@@ -52,10 +78,72 @@ async function generar(archivo) {
       `${1 + Math.floor(i / 3)}.${1 + (i % 3)} Actividad número ${i + 1} del programa anual`,
       ini, fin, "Informe de avance de desarrollo", "Documento realizado/ Documento presentado X 100",
       frec[i % 3], "Documento", meta, 1000 + i, i % 5 === 0 ? "Se reportará en periodos posteriores." : null,
-      c, Math.round((c / meta) * 10000) / 100, c >= meta ? "CUMPLIDA" : c > 0 ? "EN PROCESO" : "PENDIENTE",
+      // En la plantilla con estilo el avance está por calcular (lo llena `pat llenar`).
+      c, estilo ? null : Math.round((c / meta) * 10000) / 100, estilo ? null : c >= meta ? "CUMPLIDA" : c > 0 ? "EN PROCESO" : "PENDIENTE",
     ]);
+    if (estilo) {
+      for (let k = 1; k <= enc.length; k++) {
+        const celda = fila.getCell(k);
+        celda.border = BORDE;
+        celda.alignment = { vertical: "top", wrapText: true };
+        if (k === 16) celda.numFmt = "0.00";
+      }
+    }
+    if (flujo) fila.commit();
   }
-  await wb.xlsx.writeFile(archivo);
+  if (estilo && !flujo) {
+    ws.dataValidations.add(`J5:J${n + 4}`, { type: "list", allowBlank: true, formulae: ['"Mensual,Bimestral,Trimestral,Semestral,Anual"'] });
+    ws.addConditionalFormatting({
+      ref: `Q5:Q${n + 4}`,
+      rules: [{ type: "cellIs", operator: "equal", formulae: ['"CUMPLIDA"'], priority: 1, style: { fill: { type: "pattern", pattern: "solid", bgColor: { argb: "FFC6EFCE" } } } }],
+    });
+  }
+  if (flujo) {
+    ws.commit();
+    await wb.commit();
+  } else await wb.xlsx.writeFile(archivo);
+}
+
+/**
+ * Piso: inflar cada parte XML (el mismo zlib de Node que usa la CLI) y pasarla por saxes
+ * sin manejar ningún evento, nada más.
+ */
+function piso(bytes) {
+  const zlib = require("node:zlib");
+  const { unzipSync } = require("fflate");
+  const { SaxesParser } = require("saxes");
+  // Solo el directorio: fflate lista las entradas; el inflado es el de zlib.
+  const nombres = [];
+  unzipSync(new Uint8Array(bytes), { filter: (f) => (nombres.push(f), false) });
+  const b = Buffer.from(bytes);
+  let etiquetas = 0;
+  for (const f of nombres) {
+    if (!/\.(xml|rels)$/.test(f.name)) continue;
+    // Cabecera local: nombre y datos de la entrada (una pasada por el ZIP).
+    const i = b.indexOf(Buffer.from(f.name), 0);
+    const local = i - 30;
+    const datos = b.subarray(i + f.name.length + b.readUInt16LE(local + 28), i + f.name.length + b.readUInt16LE(local + 28) + f.size);
+    const texto = (f.compression === 8 ? zlib.inflateRawSync(datos) : datos).toString("utf8");
+    const p = new SaxesParser({ xmlns: false, position: false });
+    p.on("opentag", () => etiquetas++);
+    p.write(texto).close();
+  }
+  return etiquetas;
+}
+
+/** Corre la CLI; devuelve tiempo de pared (ms) y pico de memoria (MB). */
+function correr(args, dir) {
+  const cli = path.join(RAIZ, "dist", "cli", "pat.js");
+  const rss = path.join(dir, `rss-${process.hrtime.bigint()}.txt`);
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, ["-r", path.join(__dirname, "ayudas", "rss.js"), cli, ...args], {
+    encoding: "utf8",
+    maxBuffer: 1 << 30,
+    env: { ...process.env, PAT_BENCH_RSS: rss },
+  });
+  const ms = performance.now() - t0;
+  if (r.status === 2) throw new Error(`pat ${args[0]} falló: ${r.stderr}`);
+  return { ms, rssMB: Number(fs.readFileSync(rss, "utf8")) };
 }
 
 function mediana(xs) {
@@ -66,38 +154,48 @@ function mediana(xs) {
 module.exports = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pat-bench-"));
   const archivo = path.join(dir, "pat-20k.xlsx");
+  const plantilla = path.join(dir, "plantilla-20k.xlsx");
+  const cli = path.join(RAIZ, "dist", "cli", "pat.js");
+  if (!fs.existsSync(cli)) throw new Error("falta dist/cli/pat.js: corra npm run build");
   try {
     await generar(archivo);
+    await generar(plantilla, { estilo: true });
     const bytes = fs.readFileSync(archivo);
+    const bytesPlantilla = fs.readFileSync(plantilla);
 
-    // Lector completo de exceljs (lo que usa `pat llenar`).
-    const lecturas = [];
+    const pisos = [];
     for (let k = 0; k < 3; k++) {
       const t0 = performance.now();
-      const wb = new ExcelJS.Workbook();
-      await wb.xlsx.load(bytes);
-      lecturas.push(performance.now() - t0);
+      piso(bytes);
+      pisos.push(performance.now() - t0);
     }
 
-    // La orden completa, como la usa la gente.
-    const cli = path.join(RAIZ, "dist", "cli", "pat.js");
-    let validar = null;
-    if (fs.existsSync(cli)) {
-      const tiempos = [];
-      for (let k = 0; k < 3; k++) {
-        const t0 = performance.now();
-        const r = spawnSync(process.execPath, [cli, "validar", "--json", archivo], { encoding: "utf8", maxBuffer: 1 << 30 });
-        tiempos.push(performance.now() - t0);
-        if (r.status === 2) throw new Error(`pat validar falló: ${r.stderr}`);
-      }
-      validar = mediana(tiempos);
+    const validar = [];
+    for (let k = 0; k < 3; k++) validar.push(correr(["validar", "--json", archivo], dir).ms);
+
+    const llenar = [];
+    let rssLlenar = 0;
+    for (let k = 0; k < 3; k++) {
+      const salida = path.join(dir, `llenado-${k}.xlsx`);
+      const r = correr(["llenar", plantilla, "--salida", salida, "--corte", "6"], dir);
+      llenar.push(r.ms);
+      rssLlenar = Math.max(rssLlenar, r.rssMB);
+    }
+
+    const idas = [];
+    for (let k = 0; k < 2; k++) {
+      const t0 = performance.now();
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(bytesPlantilla);
+      await wb.xlsx.writeBuffer();
+      idas.push(performance.now() - t0);
     }
 
     // Solo el núcleo, en caliente.
     registrarTs();
-    const { leerLibro } = require(path.join(RAIZ, "src", "xlsx", "leer.ts"));
+    const { leerLibro } = require(path.join(RAIZ, "src", "xlsx", "lector.ts"));
     const { analizarHoja } = require(path.join(RAIZ, "src", "core", "index.ts"));
-    const leido = await leerLibro(new Uint8Array(bytes));
+    const leido = leerLibro(new Uint8Array(bytes));
     if (!leido.ok) throw new Error(leido.error.mensaje);
     const hoja = leido.valor.hojas[0];
     analizarHoja(hoja, { corte: 6 });
@@ -106,11 +204,31 @@ module.exports = async () => {
     for (let k = 0; k < vueltas; k++) analizarHoja(hoja, { corte: 6 });
     const seg = (performance.now() - t0) / 1000;
 
+    const floor = mediana(pisos);
+    const validate = mediana(validar);
+    const fill = mediana(llenar);
+    const ida = mediana(idas);
     const salida = {
-      "cli.read20k.ms": Math.round(mediana(lecturas)),
+      "cli.floor20k.ms": Math.round(floor),
+      "cli.validate20k.ms": Math.round(validate),
+      "cli.fill20k.ms": Math.round(fill),
+      "cli.fill20k.peakRssMB": rssLlenar,
+      "cli.exceljsRoundTrip20k.ms": Math.round(ida),
+      "cli.validateOverFloor": Math.round((validate / floor) * 100) / 100,
+      "cli.fillOverExceljs": Math.round((fill / ida) * 100) / 100,
       "core.validateRowsPerSecond": Math.round((N * vueltas) / seg),
     };
-    if (validar !== null) salida["cli.validate20k.ms"] = Math.round(validar);
+
+    if (process.env.PAT_BENCH_200K !== "0") {
+      const grande = path.join(dir, "pat-200k.xlsx");
+      await generar(grande, { n: 200_000, estilo: true, flujo: true });
+      const v = correr(["validar", "--json", grande], dir);
+      const l = correr(["llenar", grande, "--salida", path.join(dir, "llenado-200k.xlsx"), "--corte", "6"], dir);
+      salida["cli.validate200k.ms"] = Math.round(v.ms);
+      salida["cli.validate200k.peakRssMB"] = v.rssMB;
+      salida["cli.fill200k.ms"] = Math.round(l.ms);
+      salida["cli.fill200k.peakRssMB"] = l.rssMB;
+    }
     return salida;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

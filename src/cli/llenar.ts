@@ -10,6 +10,7 @@ import { leerLibro } from "../xlsx/lector";
 import { ErrorPaquete } from "../xlsx/limites";
 import { ErrorEscritura, parcharLibro, type CeldaEscrita } from "../xlsx/parche";
 import { problema } from "../xlsx/diagnostico";
+import { PLATAFORMA_NODE } from "./inflador";
 import { ErrorCli, SALIDA_USO } from "./errores";
 import type { HojaLlenada } from "./reporte";
 import { elegirHojas, ordenarHallazgos } from "./validar";
@@ -48,7 +49,7 @@ export function celdaEscrita(c: CambioCelda): CeldaEscrita {
 }
 
 export async function llenarBytes(datos: Uint8Array, archivo: string, opciones: OpcionesLlenar = {}): Promise<ResultadoLlenado> {
-  const leido = leerLibro(datos, opciones.hoja ? { leerHoja: (n) => n === opciones.hoja } : {});
+  const leido = leerLibro(datos, { inflador: PLATAFORMA_NODE.inflador, ...(opciones.hoja ? { leerHoja: (n: string) => n === opciones.hoja } : {}) });
   if (!leido.ok) throw new ErrorCli(`${archivo}: ${leido.error.mensaje}`, SALIDA_USO);
   const { hojas, info } = leido.valor;
   elegirHojas(info.hojas, opciones.hoja, archivo);
@@ -71,7 +72,7 @@ export async function llenarBytes(datos: Uint8Array, archivo: string, opciones: 
   }
   let bytes: Uint8Array;
   try {
-    bytes = parcharLibro(datos, { hojas: escritas });
+    bytes = parcharLibro(datos, { hojas: escritas }, PLATAFORMA_NODE);
   } catch (e) {
     if (e instanceof ErrorEscritura) throw new ErrorCli(`${archivo}: ${e.message}`, SALIDA_USO);
     if (e instanceof ErrorPaquete) throw new ErrorCli(`${archivo}: ${problema(e.clase).mensaje}`, SALIDA_USO);

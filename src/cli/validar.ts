@@ -5,6 +5,7 @@
 import { analizarHoja, type Formato } from "../core";
 import type { Hallazgo, HojaDatos, Severidad } from "../core/tipos";
 import { leerDireccion } from "../core/validacion/direcciones";
+import { PLATAFORMA_NODE } from "./inflador";
 import { ErrorCli, SALIDA_HALLAZGOS, SALIDA_OK, SALIDA_USO } from "./errores";
 import { leerLibro } from "../xlsx/lector";
 
@@ -115,7 +116,7 @@ export interface ValidacionArchivo {
  * leer o la hoja pedida no existe.
  */
 export async function validarBytes(datos: Uint8Array, archivo: string, opciones: OpcionesValidar = {}): Promise<ValidacionArchivo> {
-  const leido = leerLibro(datos, opciones.hoja ? { leerHoja: (n) => n === opciones.hoja } : {});
+  const leido = leerLibro(datos, { inflador: PLATAFORMA_NODE.inflador, ...(opciones.hoja ? { leerHoja: (n: string) => n === opciones.hoja } : {}) });
   if (!leido.ok) throw new ErrorCli(`${archivo}: ${leido.error.mensaje}`, SALIDA_USO);
   elegirHojas(leido.valor.info.hojas, opciones.hoja, archivo);
   const hojas = leido.valor.hojas.map((h) => validarHoja(h, opciones));

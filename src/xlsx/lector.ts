@@ -11,7 +11,7 @@ import { leerHoja, type Cuenta, type HojaLeida } from "./hoja";
 import { ErrorPaquete } from "./limites";
 import { leerEstructura, type Visibilidad } from "./opc";
 import { leerTextos } from "./textos";
-import { ArchivoZip } from "./zip";
+import { ArchivoZip, type Inflador } from "./zip";
 
 /** Una parte XML personalizada (`customXml/itemN.xml`), con su texto. */
 export interface ParteXml {
@@ -37,6 +37,8 @@ export type ResultadoLectura = Resultado<LibroLeido> & ({ ok: true } | { ok: fal
 export interface OpcionesLectura {
   /** Solo se leen las celdas de las hojas que pasan el filtro (las demás solo se nombran). */
   readonly leerHoja?: (nombre: string) => boolean;
+  /** Inflado rápido de la plataforma (la CLI pasa el zlib de Node); sin él, fflate. */
+  readonly inflador?: Inflador;
 }
 
 const TIPO_XML_PROPIO = "customXml";
@@ -51,7 +53,7 @@ export function leerLibro(datos: ArrayBuffer | Uint8Array, opciones: OpcionesLec
   const diag = diagnosticarArchivo(bytes);
   if (diag) return { ok: false, error: diag };
   try {
-    const zip = ArchivoZip.abrir(bytes);
+    const zip = ArchivoZip.abrir(bytes, opciones.inflador ?? null);
     const est = leerEstructura(zip);
     const textos = leerTextos(zip, est.rutaTextos);
     const estilos = leerEstilos(zip, est.rutaEstilos);

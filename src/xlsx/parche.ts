@@ -12,7 +12,7 @@ import { desplazarFormula, letrasColumna } from "./formulas";
 import { leerRef } from "./hoja";
 import { ErrorPaquete } from "./limites";
 import { leerEstructura, leerRelaciones, rutaRelaciones, type Relacion } from "./opc";
-import { ArchivoZip } from "./zip";
+import { ArchivoZip, type Compresor, type Plataforma } from "./zip";
 
 /** Una celda a escribir (interfaz acordada): fila y columna base 1. */
 export interface CeldaEscrita {
@@ -77,9 +77,13 @@ function escaparAtributo(s: string): string {
   return escaparTexto(s).replace(/"/g, "&quot;");
 }
 
+const expresionesAtributo = new Map<string, RegExp>();
+
 /** Atributo `nombre` del texto de una etiqueta de inicio. */
 function atributo(etiqueta: string, nombre: string): string | null {
-  const m = new RegExp(`\\s${nombre}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`).exec(etiqueta);
+  let re = expresionesAtributo.get(nombre);
+  if (!re) expresionesAtributo.set(nombre, (re = new RegExp(`\\s${nombre}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
+  const m = re.exec(etiqueta);
   return m ? (m[1] ?? m[2]) : null;
 }
 
@@ -229,13 +233,21 @@ export function parcharHoja(xml: string, celdas: ReadonlyArray<CeldaEscrita>): R
   return { xml: salida.join(""), formulaAValor, hayFormulas };
 }
 
+const expresionesCelda = new Map<string, RegExp>();
+function expresionCelda(p: string): RegExp {
+  let re = expresionesCelda.get(p);
+  if (!re) expresionesCelda.set(p, (re = new RegExp(`<${p}c\\b[^>]*?(/?)>`, "g")));
+  return re;
+}
+
 /** Parcha las celdas de una fila: reemplaza, inserta en orden de columna, expande compartidas. */
 function parcharFila(p: string, fila: number, contenido: string, cambios: Map<number, CeldaEscrita> | null, expandir: ReadonlyMap<string, Maestra>): { xml: string; formulaAValor: boolean } {
   const pendientes = cambios ? [...cambios.keys()].sort((a, b) => a - b) : [];
   let j = 0;
   const salida: string[] = [];
   let formulaAValor = false;
-  const reCelda = new RegExp(`<${p}c\\b[^>]*?(/?)>`, "g");
+  const reCelda = expresionCelda(p);
+  reCelda.lastIndex = 0;
   const cierre = `</${p}c>`;
   let pos = 0;
   let col = 0;
@@ -329,8 +341,8 @@ function guid(n: number): string {
  * Parcha el libro. Lanza `ErrorPaquete` si los bytes no se leen y `ErrorEscritura` si un
  * cambio no se puede escribir; en ambos casos no hay salida a medias.
  */
-export function parcharLibro(bytes: Uint8Array, parche: Parche): Uint8Array {
-  const zip = ArchivoZip.abrir(bytes);
+export function parcharLibro(bytes: Uint8Array, parche: Parche, plataforma: Plataforma = {}): Uint8Array {
+  const zip = ArchivoZip.abrir(bytes, plataforma.inflador ?? null);
   const est = leerEstructura(zip);
   const reemplazos = new Map<string, string | Uint8Array>();
   const quitadas = new Set<string>();
@@ -455,7 +467,7 @@ export function parcharLibro(bytes: Uint8Array, parche: Parche): Uint8Array {
   }
 
   // El ZIP nuevo: las entradas en su orden, luego las agregadas.
-  const escritor = new EscritorZip();
+  const escritor = new EscritorZip(plataforma.compresor ?? null);
   for (const nombre of zip.nombres()) {
     if (quitadas.has(nombre) || nombre.endsWith("/")) continue;
     const r = reemplazos.get(nombre);
@@ -473,6 +485,8 @@ export function parcharLibro(bytes: Uint8Array, parche: Parche): Uint8Array {
  * extensión que fflate documenta); las que cambian se comprimen con `ZipDeflate`.
  */
 class EscritorZip {
+  constructor(private readonly compresor: Compresor | null) {}
+
   private readonly trozos: Uint8Array[] = [];
   private error: Error | null = null;
   private readonly zip = new Zip((err, dato) => {
@@ -493,9 +507,15 @@ class EscritorZip {
   }
 
   comprimir(nombre: string, contenido: string | Uint8Array): void {
+    const datos = typeof contenido === "string" ? cod.encode(contenido) : contenido;
+    if (this.compresor) {
+      const c = this.compresor(datos);
+      this.copiar(nombre, { datos: c.comprimido, metodo: 8, crc: c.crc, inflado: datos.length });
+      return;
+    }
     const d = new ZipDeflate(nombre, { level: 6 });
     this.zip.add(d);
-    d.push(typeof contenido === "string" ? cod.encode(contenido) : contenido, true);
+    d.push(datos, true);
   }
 
   cerrar(): Uint8Array {
