@@ -98,8 +98,14 @@ function leerDirectorio(b: Uint8Array): EntradaZip[] {
         const tam = u16(b, e + 2);
         if (id === 1) {
           let q = e + 4;
-          if (inflado === 0xffffffff) (inflado = u64(b, q)), (q += 8);
-          if (comprimido === 0xffffffff) (comprimido = u64(b, q)), (q += 8);
+          if (inflado === 0xffffffff) {
+            inflado = u64(b, q);
+            q += 8;
+          }
+          if (comprimido === 0xffffffff) {
+            comprimido = u64(b, q);
+            q += 8;
+          }
           if (inicioLocal === 0xffffffff) inicioLocal = u64(b, q);
         }
         e += 4 + tam;
