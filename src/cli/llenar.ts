@@ -48,7 +48,18 @@ export function celdaEscrita(c: CambioCelda): CeldaEscrita {
   return { fila: d.fila1, columna: d.col0 + 1, valor: v instanceof Date ? serieExcel(v) : v };
 }
 
-export async function llenarBytes(datos: Uint8Array, archivo: string, opciones: OpcionesLlenar = {}): Promise<ResultadoLlenado> {
+interface Planes {
+  readonly escritas: Map<string, CeldaEscrita[]>;
+  readonly salida: HojaLlenada[];
+  readonly errores: number;
+  readonly reconocidas: number;
+}
+
+/**
+ * Lee y planifica. Va en su propia función para que las hojas leídas (la mayor parte de
+ * la memoria con 200 000 actividades) queden libres antes de escribir.
+ */
+function planificar(datos: Uint8Array, archivo: string, opciones: OpcionesLlenar): Planes {
   const leido = leerLibro(datos, { inflador: PLATAFORMA_NODE.inflador, ...(opciones.hoja ? { leerHoja: (n: string) => n === opciones.hoja } : {}) });
   if (!leido.ok) throw new ErrorCli(`${archivo}: ${leido.error.mensaje}`, SALIDA_USO);
   const { hojas, info } = leido.valor;
@@ -70,6 +81,11 @@ export async function llenarBytes(datos: Uint8Array, archivo: string, opciones: 
     escritas.set(p.nombre, plan.cambios.map(celdaEscrita));
     salida.push({ nombre: p.nombre, formato: plan.formato ?? analisis.deteccion.formato.id, cambios: plan.cambios, filasOmitidas: plan.filasOmitidas });
   }
+  return { escritas, salida, errores, reconocidas };
+}
+
+export async function llenarBytes(datos: Uint8Array, archivo: string, opciones: OpcionesLlenar = {}): Promise<ResultadoLlenado> {
+  const { escritas, salida, errores, reconocidas } = planificar(datos, archivo, opciones);
   let bytes: Uint8Array;
   try {
     bytes = parcharLibro(datos, { hojas: escritas }, PLATAFORMA_NODE);

@@ -471,9 +471,10 @@ export function parcharLibro(bytes: Uint8Array, parche: Parche, plataforma: Plat
   for (const nombre of zip.nombres()) {
     if (quitadas.has(nombre) || nombre.endsWith("/")) continue;
     const r = reemplazos.get(nombre);
+    // Fuera del mapa antes de comprimir: el texto de una hoja grande se libera cuanto antes.
+    reemplazos.delete(nombre);
     if (r === undefined) escritor.copiar(nombre, zip.crudo(nombre));
     else escritor.comprimir(nombre, r);
-    reemplazos.delete(nombre);
   }
   for (const [nombre, r] of reemplazos) escritor.comprimir(nombre, r);
   return escritor.cerrar();
