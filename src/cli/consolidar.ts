@@ -89,7 +89,7 @@ export async function consolidarBytes(datos: Uint8Array, archivo: string, opcion
   for (const hoja of hojas) {
     const analisis = analizarHoja(hoja, { corte: opciones.corte ?? null, perfil, ...(opciones.formatos ? { formatos: opciones.formatos } : {}) });
     if (!analisis.deteccion) continue;
-    unidades.push(consolidarHoja(hoja, analisis, { archivo, nombreArchivo }));
+    unidades.push(consolidarHoja(analisis, { archivo, nombreArchivo }));
   }
   if (unidades.length === 0) {
     const motivo = `Ninguna de sus ${hojas.length} hoja(s) tiene un encabezado PAT reconocido (vea «pat formatos»).`;

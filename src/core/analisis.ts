@@ -9,6 +9,7 @@ import { planificar } from "./llenado";
 import type { CambioCelda, Hallazgo, HojaDatos } from "./tipos";
 import { validarHoja } from "./validacion";
 import type { AvanceActividad } from "./avance";
+import { unidadResponsable } from "./unidad";
 import type { PerfilSemaforo } from "./semaforo";
 
 export type { AvanceActividad, EstatusAvance } from "./avance";
@@ -30,6 +31,8 @@ export interface AnalisisHoja {
   hallazgos: Hallazgo[];
   /** Año del programa leído de los títulos, o `null`. */
   anio: number | null;
+  /** Unidad responsable leída de los títulos («UNIDAD DE CÓMPUTO…»), o `null`. */
+  unidad: string | null;
   /** Filas de datos (actividades) leídas. */
   filasDatos: number;
 }
@@ -52,7 +55,7 @@ export function analizarHoja(hoja: HojaDatos, opciones: OpcionesAnalisis = {}): 
   const formatos = opciones.formatos ?? formatosRegistrados();
   const { deteccion, candidatos } = detectarFormato(hoja, formatos);
   if (!deteccion) {
-    return { hoja: hoja.nombre, deteccion: null, candidatos, actividades: [], avances: [], hallazgos: [], anio: leerAnio(hoja, 30), filasDatos: 0 };
+    return { hoja: hoja.nombre, deteccion: null, candidatos, actividades: [], avances: [], hallazgos: [], anio: leerAnio(hoja, 30), unidad: null, filasDatos: 0 };
   }
   const estructura = recorrerFilas(hoja, deteccion);
   const { actividades, avances, hallazgos } = validarHoja(hoja, deteccion, estructura, { corte: corteValido(opciones.corte), ...(opciones.perfil ? { perfil: opciones.perfil } : {}) });
@@ -64,6 +67,7 @@ export function analizarHoja(hoja: HojaDatos, opciones: OpcionesAnalisis = {}): 
     avances,
     hallazgos,
     anio: leerAnio(hoja, deteccion.filaEncabezado - 1),
+    unidad: unidadResponsable(hoja, deteccion.filaEncabezado),
     filasDatos: actividades.length,
   };
 }

@@ -16,9 +16,7 @@
 import type { AnalisisHoja } from "./analisis";
 import { fueraDeRuta, type EstatusAvance } from "./avance";
 import type { Semaforo, Severidad } from "./tipos";
-import { unidadResponsable } from "./unidad";
 import { direccion } from "./validacion/direcciones";
-import type { HojaDatos } from "./tipos";
 
 export const ORDEN_ESTATUS_AVANCE: ReadonlyArray<EstatusAvance> = ["CUMPLIDA", "EN PROCESO", "PENDIENTE", "NO CUMPLIDA", "CANCELADA", "REPROGRAMADA", "SIN DATOS"];
 export const ORDEN_SEMAFORO_AVANCE: ReadonlyArray<Semaforo> = ["VERDE", "AMARILLO", "ROJO", "SIN DATO"];
@@ -148,16 +146,15 @@ export interface OrigenUnidad {
 const HOJA_GENERICA = /^(?:hoja|sheet|pat|programa|formato)?[\s_-]*\d*$/i;
 
 /** La unidad de una hoja: la de los títulos; si no, el nombre de la hoja; si no, el del archivo. */
-export function nombreUnidad(hoja: HojaDatos, analisis: AnalisisHoja, origen: OrigenUnidad): string {
-  const det = analisis.deteccion;
-  const titulo = det ? unidadResponsable(hoja, det.filaEncabezado) : null;
-  if (titulo) return titulo;
-  if (!HOJA_GENERICA.test(hoja.nombre.trim())) return hoja.nombre.trim();
+export function nombreUnidad(analisis: AnalisisHoja, origen: OrigenUnidad): string {
+  if (analisis.unidad) return analisis.unidad;
+  const hoja = analisis.hoja.trim();
+  if (hoja && !HOJA_GENERICA.test(hoja)) return hoja;
   return origen.nombreArchivo ?? origen.archivo;
 }
 
-/** Consolida una hoja PAT analizada. */
-export function consolidarHoja(hoja: HojaDatos, analisis: AnalisisHoja, origen: OrigenUnidad): UnidadConsolidada {
+/** Consolida una hoja PAT analizada (la CLI por cada hoja de cada libro; el panel, la hoja abierta). */
+export function consolidarHoja(analisis: AnalisisHoja, origen: OrigenUnidad): UnidadConsolidada {
   const acts = actividadesDe(analisis);
   const hallazgos = vacios<Severidad>(["error", "warning", "info"]);
   for (const h of analisis.hallazgos) hallazgos[h.severidad]++;
@@ -165,7 +162,7 @@ export function consolidarHoja(hoja: HojaDatos, analisis: AnalisisHoja, origen: 
     archivo: origen.archivo,
     hoja: analisis.hoja,
     formato: analisis.deteccion?.formato.id ?? "",
-    unidad: nombreUnidad(hoja, analisis, origen),
+    unidad: nombreUnidad(analisis, origen),
     ...contar(acts),
     hallazgos,
     desviadas: acts.filter(fueraDeRuta).map((a) => ({
