@@ -74,6 +74,11 @@ function clave(t: string | null): string {
   return normalizar(t ?? "").replace(/\s+/g, " ").trim();
 }
 
+/** El texto sin su número inicial («1.4 Informes…» → «informes…»): una renumeración no cambia la actividad. */
+function claveTexto(t: string | null): string {
+  return clave((t ?? "").replace(NUMERO_EN_TEXTO, "").replace(/^[\s.)\-–]+/, ""));
+}
+
 /** El adaptador: las actividades de las hojas analizadas de un libro. */
 export function actividadesComparables(hojas: ReadonlyArray<AnalisisHoja>): ActividadComparable[] {
   const salida: ActividadComparable[] = [];
@@ -138,8 +143,8 @@ function emparejar(antes: ReadonlyArray<ActividadComparable>, despues: ReadonlyA
       pares.push([i, j]);
     }
   };
-  pasada((a) => (a.texto ? `${a.formato}|${clave(a.numero)}|${clave(a.texto)}` : null), false);
-  pasada((a) => (a.texto ? `${a.formato}|${clave(a.texto)}` : null), false);
+  pasada((a) => (a.texto ? `${a.formato}|${clave(a.numero)}|${claveTexto(a.texto)}` : null), false);
+  pasada((a) => (a.texto ? `${a.formato}|${claveTexto(a.texto)}` : null), false);
   pasada((a) => (a.numero ? `${a.formato}|${clave(a.numero)}` : null), true);
   pares.sort((x, y) => x[1] - y[1]);
   return {
