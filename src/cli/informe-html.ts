@@ -37,7 +37,8 @@ function graficoSvg(titulo: string, categorias: ReadonlyArray<string>, series: R
       grid: { left: 10, right: 20, top: 40, bottom: 40, containLabel: true },
       xAxis: { type: "value", minInterval: 1, name: "Actividades", nameLocation: "middle", nameGap: 24 },
       yAxis: { type: "category", inverse: true, data: categorias.map((c) => (c.length > 45 ? `${c.slice(0, 44)}…` : c)) },
-      series: series.map((s) => ({ name: s.nombre, type: "bar", stack: "total", data: [...s.valores], itemStyle: { color: `#${s.color}` } })),
+      // «-» (sin dato) en vez de 0: no se dibuja una barra vacía (la mitad del trabajo con 200 unidades).
+      series: series.map((s) => ({ name: s.nombre, type: "bar", stack: "total", data: s.valores.map((v) => (v === 0 ? "-" : v)), itemStyle: { color: `#${s.color}` } })),
     });
     return grafico.renderToSVGString();
   } finally {

@@ -43,9 +43,10 @@ export async function libroInforme(c: Consolidado): Promise<Uint8Array> {
   const anchosResumen = [40, 30, 20, 11, ...ORDEN_ESTATUS_AVANCE.map(() => 11), 11, ...ORDEN_SEMAFORO_AVANCE.map(() => 11), 9, 9];
   const ws = escribirTabla(wb, resumen, anchosResumen);
   ws.getColumn(COLUMNAS_RESUMEN.primeraEstatus + ORDEN_ESTATUS_AVANCE.length + 1).numFmt = "0.00";
-  escribirTabla(wb, tablaDesviaciones(c), [36, 28, 18, 8, 60, 13, 10, 60]).getColumn(5).alignment = { wrapText: true, vertical: "top" };
+  escribirTabla(wb, tablaDesviaciones(c), [36, 28, 18, 8, 60, 13, 10, 60]);
   escribirTabla(wb, tablaArchivos(c), [50, 12, 10, 9, 9, 9, 80]);
-  const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
+  // Sin comprimir: `agregarGraficos` vuelve a empaquetar el libro y comprime una sola vez.
+  const bytes = new Uint8Array(await wb.xlsx.writeBuffer({ zip: { compression: "STORE" } }));
 
   const n = c.unidades.length;
   if (n === 0) return bytes;

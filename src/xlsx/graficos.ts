@@ -172,6 +172,7 @@ export function agregarGraficos(xlsx: Uint8Array, hoja: string, graficos: Readon
   archivos["[Content_Types].xml"] = strToU8(ct.replace("</Types>", `${tipos.join("")}</Types>`));
 
   const salida: Zippable = {};
-  for (const [nombre, datos] of Object.entries(archivos)) salida[nombre] = [datos, { level: 6 }];
+  // Las entradas de carpeta («xl/») no hacen falta en el paquete.
+  for (const [nombre, datos] of Object.entries(archivos)) if (!nombre.endsWith("/")) salida[nombre] = [datos, { level: 4 }];
   return zipSync(salida);
 }
