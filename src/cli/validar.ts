@@ -112,6 +112,17 @@ export interface ValidacionArchivo {
 }
 
 /**
+ * Las hojas de un libro, con el lector de `pat validar` (el único lugar que lo elige: lo
+ * usan también `pat consolidar` y `pat comparar`). Lanza `ErrorCli` (código 2) si el
+ * archivo no se puede leer.
+ */
+export async function leerHojas(datos: Uint8Array, archivo: string): Promise<HojaDatos[]> {
+  const leido = leerLibro(datos, { inflador: PLATAFORMA_NODE.inflador });
+  if (!leido.ok) throw new ErrorCli(`${archivo}: ${leido.error.mensaje}`, SALIDA_USO);
+  return [...leido.valor.hojas];
+}
+
+/**
  * Valida los bytes de un libro. Lanza `ErrorCli` (código 2) si el archivo no se puede
  * leer o la hoja pedida no existe.
  */
