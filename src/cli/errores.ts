@@ -17,9 +17,13 @@ export class ErrorCli extends Error {
   }
 }
 
-/** Una sola línea, sin saltos (los mensajes van a stderr tal cual). */
+/**
+ * Una sola línea, sin saltos (los mensajes van a stderr tal cual). Se parte por líneas y se
+ * recorta cada una: la expresión «espacios, saltos, espacios» era cuadrática sobre un mensaje
+ * de 40 000 espacios.
+ */
 export function unaLinea(texto: string): string {
-  return texto.replace(/\s*[\r\n]+\s*/g, " ").trim();
+  return texto.split(/[\r\n]/).map((l) => l.trim()).filter((l) => l.length > 0).join(" ");
 }
 
 interface ErrorCommander {

@@ -61,7 +61,7 @@ interface EntradaZip {
 
 const OPCIONES_LECTOR = { worksheets: "emit", sharedStrings: "cache", styles: "cache", hyperlinks: "ignore", entries: "ignore" };
 // La misma expresión que usa `WorkbookReader.parse` de exceljs para las hojas.
-const RUTA_HOJA = /xl\/worksheets\/sheet(\d+)[.]xml/;
+const RUTA_HOJA = /xl\/worksheets\/sheet(\d+)\.xml/;
 
 /**
  * Hojas del libro con el `WorkbookReader` de exceljs. El libro ya está en memoria, así que

@@ -200,7 +200,7 @@ export function detectarFormato(hoja: HojaDatos, formatos: ReadonlyArray<Formato
 }
 
 const PATRONES_ANIO: ReadonlyArray<RegExp> = [
-  /programa anual de trabajo\b.*?\b(20\d{2})\b(?!\s*-\s*\d)/,
+  /programa anual de trabajo\b.+?\b(20\d{2})\b(?!\s*-\s*\d)/,
   /\bdel \d{1,2} de [a-z]+ al \d{1,2} de [a-z]+ (?:de |del )?(20\d{2})\b/,
   /\bejercicio (?:fiscal )?(20\d{2})\b(?!\s*-\s*\d)/,
   /\b(?:ano|anio|periodo) (20\d{2})\b(?!\s*-\s*\d)/,

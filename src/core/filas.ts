@@ -54,7 +54,7 @@ export interface EstructuraHoja {
 }
 
 const CIERRES = ["justificaciones", "justificacion", "atentamente", "elaboro", "reviso", "autorizo", "vo bo", "visto bueno", "firma", "firmas", "notas", "nota", "fuente"];
-const CODIGO = /^[A-Za-z]{1,4}-?\d{1,5}$/;
+const CODIGO = /^[A-Z]{1,4}-?\d{1,5}$/i;
 const SECCION = /^\d{1,3}(?:\.\d{1,3})*\.?$/;
 
 /** `esVacio` con vía rápida para el caso común (texto que empieza con un carácter visible). */

@@ -29,7 +29,7 @@ export const REGLAS = [
 const texto = z.object({ es: z.string().min(1), en: z.string().min(1) });
 
 export const esquemaColumna = z.object({
-  clave: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "use solo letras, números y «_», empezando por una letra"),
+  clave: z.string().regex(/^[A-Z]\w*$/i, "use solo letras, números y «_», empezando por una letra"),
   encabezado: z.string().min(1),
   variantes: z.array(z.string().min(1)).default([]),
   rol: z.enum(ROLES),

@@ -12,7 +12,7 @@ import type { Metodo } from "./tipos";
  * Un marcador dentro de un método («xxx / xxx») sí se analiza: son nombres de variable.
  */
 const PLANTILLA =
-  /^(?:[xX]+|_{2,}|\.{3,}|…+|[-–—]+|n\s*\/\s*a|n\.?\s*a\.?|no\s+aplica|s\s*\/\s*d|por\s+definir|\(\s*(?:poner|indicar|escribir|anotar)\s+(?:las?|los?|el)\s+que\s+correspond\w*\s*\))$/i;
+  /^(?:x+|_{2,}|\.{3,}|…+|[-–—]+|n\s*\/\s*a|n\.?\s*a\.?|no\s+aplica|s\s*\/\s*d|por\s+definir|\(\s*(?:poner|indicar|escribir|anotar)\s+(?:las?|los?|el)\s+que\s+correspond\w*\s*\))$/i;
 
 export function esPlantilla(texto: string): boolean {
   return PLANTILLA.test(texto.trim());

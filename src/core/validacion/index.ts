@@ -17,7 +17,7 @@ import type { Metodo } from "../metodo";
 import { formatear } from "../resultado";
 import type { Estatus, EstatusCalculado, Hallazgo, HojaDatos, Sentido, Texto, ValorCelda } from "../tipos";
 import {
-  buscarMarcador, citar, FRECUENCIAS, formatoEsPorcentaje, leerCantidad, leerFrecuencia, leerMes, leerSentido, normalizar, sinPuntoFinal, textoFecha,
+  agruparMiles, buscarMarcador, citar, FRECUENCIAS, formatoEsPorcentaje, leerCantidad, leerFrecuencia, leerMes, leerSentido, normalizar, sinPuntoFinal, textoFecha,
   type Cantidad,
 } from "../valores";
 import { CATALOGO } from "./catalogo";
@@ -74,8 +74,10 @@ const ROLES_NUMERICOS: ReadonlySet<Rol> = new Set<Rol>([
 const DIMENSIONES = new Set(["eficacia", "eficiencia", "economia", "calidad"]);
 const UNIDADES_PORCENTAJE = new Set(["porcentaje", "%", "porciento", "por ciento", "porcentajes"]);
 const UNIDADES_DOCUMENTO = new Set(["documento", "documentos", "informe", "informes", "reporte", "reportes"]);
-const NUMERICO = /^\s*[$]?\s*\d+(?:[.,]\d+)?\s*%?\s*$/;
-const VARIAS_CIFRAS = /^\s*\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)+\s*$/;
+// Se prueban sobre el texto ya recortado (`trim`): con `\s*` a ambos lados de la cifra la
+// expresión retrocedía de forma cuadrática sobre «1» + 32 765 espacios + «x».
+const NUMERICO = /^\$?\s*\d+(?:[.,]\d+)?\s*%?$/;
+const VARIAS_CIFRAS = /^\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)+$/;
 
 // Cachés de textos repetidos (frecuencias, unidades, estatus se repiten fila tras fila).
 const normal = memorizarTexto(normalizar, 20000);
@@ -353,7 +355,7 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   const cUni = col("unidad");
   const unidadCrudo = crudo(cUni);
   const unidad = formato.variasMetasPorCelda ? null : texto(unidadCrudo);
-  if (cUni && unidad !== null && propio(cUni) && reglas.has("unidad") && (typeof unidadCrudo === "number" || NUMERICO.test(unidad))) {
+  if (cUni && unidad !== null && propio(cUni) && reglas.has("unidad") && (typeof unidadCrudo === "number" || NUMERICO.test(unidad.trim()))) {
     emitir("unidad-numerica", cUni, { valor: citar(unidadCrudo) });
   }
 
@@ -525,7 +527,7 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
 function montos(x: number): string {
   // Sin Intl (el entorno de funciones de Excel solo garantiza ES2016): 1234567.5 → «1,234,567.50».
   const [entero, decimales] = Math.abs(redondear2(x)).toFixed(2).split(".");
-  return `${x < 0 ? "-" : ""}${entero.replace(/\B(?=(\d{3})+$)/g, ",")}.${decimales}`;
+  return `${x < 0 ? "-" : ""}${agruparMiles(entero)}.${decimales}`;
 }
 
 type Col = (rol: Rol) => Columna | undefined;
@@ -553,7 +555,7 @@ function leerMetas(
       if (c.calculada) return null; // la compara «calculados»
       if (reglas.has("lineas-meta")) {
         const crudo = fila.valores[c.orden];
-        const juntas = ls.length === 1 && typeof crudo === "string" && VARIAS_CIFRAS.test(crudo);
+        const juntas = ls.length === 1 && typeof crudo === "string" && VARIAS_CIFRAS.test(crudo.trim());
         emitir("lineas-meta-desiguales", c, {
           lineas: ls.length, esperadas, referencia: referencia!.encabezado,
           detalle: juntas ? ` «${citar(crudo)}» tiene varias cifras en una sola línea.` : "",
