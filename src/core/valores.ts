@@ -66,7 +66,7 @@ const LEER_CITAR = 400;
 export function citar(v: ValorCelda | undefined): string {
   if (v === null || v === undefined) return "";
   if (v instanceof Date) return textoFecha(v);
-  const completo = String(v).trimStart();
+  const completo = String(v).replace(/^\s+/, "");
   const trozo = completo.length > LEER_CITAR ? completo.slice(0, LEER_CITAR) : completo;
   const s = trozo.replace(/\s+/g, " ").trim();
   if (s.length > LARGO_CITAR) return acortar(s, LARGO_CITAR - 2);
@@ -121,9 +121,9 @@ export function leerCantidad(v: ValorCelda | undefined, formatoNumero?: string |
   let signo = 1;
   if (t.startsWith("+") || t.startsWith("-")) {
     signo = t[0] === "-" ? -1 : 1;
-    t = t.slice(1).trimStart();
+    t = t.slice(1).replace(/^\s+/, "");
   }
-  if (t.startsWith("$")) t = t.slice(1).trimStart();
+  if (t.startsWith("$")) t = t.slice(1).replace(/^\s+/, "");
   let numero: number;
   if (CON_MILES.test(t)) numero = Number(t.replace(/[, ]/g, ""));
   else if (SIMPLE.test(t)) numero = Number(t);

@@ -1,4 +1,5 @@
 /** `analizarMetodo`: del texto de MÉTODO DE CÁLCULO a un `Metodo` (árbol, variables y clase). */
+import { signoPeligrosoEnMetodo } from "../inyeccion";
 import { exito, falla } from "../resultado";
 import type { Resultado } from "../tipos";
 import { clasificar } from "./clasificar";
@@ -24,6 +25,9 @@ export function analizarMetodo(texto: string): Resultado<Metodo> {
     const t = typeof texto === "string" ? texto : texto === null || texto === undefined ? "" : String(texto);
     if (!/[^\s\u200B]/.test(t)) return falla("valor", mensajes.vacio(), 0);
     if (esPlantilla(t)) return falla("valor", mensajes.plantilla(t), t.length - t.replace(/^\s+/, "").length);
+    // Un método nunca necesita un signo de fórmula al inicio ni «|»/«!» (DDE, otra hoja).
+    const peligro = signoPeligrosoEnMetodo(t);
+    if (peligro) return falla("valor", mensajes.pareceFormula(peligro.caracter, peligro.posicion), peligro.posicion);
     const sintaxis = analizarSintaxis(t, tokenizar(t));
     if (!sintaxis.ok) return sintaxis;
     const { ast, variables } = sintaxis.valor;

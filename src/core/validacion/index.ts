@@ -24,6 +24,12 @@ import { CATALOGO } from "./catalogo";
 import { direccion, letraColumna } from "./direcciones";
 import { analizarMetodoEnCache } from "../metodo";
 import { memorizarTexto } from "../memoria";
+import { llamadaExterna, signoDeInyeccion } from "../inyeccion";
+
+/** «-5», «+3»: un número escrito con signo no es una fórmula. */
+function esCifraEscrita(t: string): boolean {
+  return leerCantidad(t).ok;
+}
 
 export { CATALOGO, listarTiposHallazgo, type TipoHallazgo } from "./catalogo";
 export { letraColumna, direccion } from "./direcciones";
@@ -430,16 +436,20 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
     }
   }
   if (reglas.has("inyeccion")) {
+    // Toda la fila, también las columnas que el formato no conoce (ver `inyeccion.ts`).
     const filaCruda = hoja.valores[f0] ?? [];
-    for (let i = 0; i < filaCruda.length; i++) {
-      const v = filaCruda[i];
-      if (typeof v !== "string" || v.length < 2) continue;
-      const k = v.charCodeAt(0);
-      if (k !== 61 && k !== 43 && k !== 45 && k !== 64) continue; // = + - @
-      if (formulas?.[i]) continue;
-      if (/^[-=_]+$/.test(v.trim()) || leerCantidad(v).ok) continue; // «-», «---» o un número escrito («-5»)
+    const n = Math.max(filaCruda.length, formulas?.length ?? 0);
+    for (let i = 0; i < n; i++) {
       const c = ctx.porIndice.get(i);
-      emisor.emitir("inyeccion-formula", f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, { signo: v[0], valor: citar(v) });
+      const formula = formulas?.[i];
+      if (formula) {
+        const llamada = c?.calculada ? null : llamadaExterna(formula);
+        if (llamada) emisor.emitir("formula-externa", f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, { llamada, valor: citar(formula) });
+        continue;
+      }
+      const v = filaCruda[i];
+      const signo = signoDeInyeccion(v, esCifraEscrita);
+      if (signo) emisor.emitir("inyeccion-formula", f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, { signo: signo.nombre.es, signoEn: signo.nombre.en, valor: citar(v) });
     }
   }
 
