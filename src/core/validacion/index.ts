@@ -534,6 +534,11 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   return act;
 }
 
+/** Un porcentaje para un mensaje; uno que desborda (1e308 de una meta mínima) no dice «Infinity». */
+function cifraPorcentaje(x: number): string {
+  return Number.isFinite(x) ? cifra(x) : `más de ${cifra(Number.MAX_VALUE)}`;
+}
+
 function montos(x: number): string {
   // Sin Intl (el entorno de funciones de Excel solo garantiza ES2016): 1234567.5 → «1,234,567.50».
   const [entero, decimales] = Math.abs(redondear2(x)).toFixed(2).split(".");
@@ -686,7 +691,7 @@ function revisarSobrecumplimiento(act: Actividad, formato: Formato, calc: Calcul
       const base = m.modificado ?? m.programado;
       if (m.alcanzado !== null && base !== null && base > 0 && m.alcanzado > base + 1e-9) {
         // Una nota por línea de meta: cada meta sobrecumplida se explica por separado.
-        emitir("sobrecumplimiento", cAlc, { alcanzado: cifra(m.alcanzado), meta: cifra(base), porcentaje: cifra((m.alcanzado / base) * 100) });
+        emitir("sobrecumplimiento", cAlc, { alcanzado: cifra(m.alcanzado), meta: cifra(base), porcentaje: cifraPorcentaje((m.alcanzado / base) * 100) });
       }
     }
     return;
@@ -701,6 +706,6 @@ function revisarSobrecumplimiento(act: Actividad, formato: Formato, calc: Calcul
   const c = calc.alcanzado;
   const alcanzado = c && typeof c.valor === "number" ? redondear2(c.valor) : act.alcanzado;
   if (alcanzado !== null && alcanzado > act.meta + 1e-9 && !act.invalidas.includes(cAlc.clave)) {
-    emitir("sobrecumplimiento", cAlc, { alcanzado: cifra(alcanzado), meta: cifra(act.meta), porcentaje: cifra((alcanzado / act.meta) * 100) });
+    emitir("sobrecumplimiento", cAlc, { alcanzado: cifra(alcanzado), meta: cifra(act.meta), porcentaje: cifraPorcentaje((alcanzado / act.meta) * 100) });
   }
 }
