@@ -534,6 +534,12 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   return act;
 }
 
+/** Líneas de una celda para un mensaje: las primeras y cuántas son (una celda puede tener 16 000). */
+function unirLineas(lineas: ReadonlyArray<string>): string {
+  const MAXIMO = 6;
+  return lineas.length <= MAXIMO ? lineas.join(" / ") : `${lineas.slice(0, MAXIMO).join(" / ")} / … (${lineas.length} líneas)`;
+}
+
 /** Un porcentaje para un mensaje; uno que desborda (1e308 de una meta mínima) no dice «Infinity». */
 function cifraPorcentaje(x: number): string {
   return Number.isFinite(x) ? cifra(x) : `más de ${cifra(Number.MAX_VALUE)}`;
@@ -641,10 +647,10 @@ function revisarCalculadas(
     if (c.porMeta && formato.variasMetasPorCelda) {
       if (!esperado?.lineas) continue;
       const ls = lineasDe(crudo);
-      const esperadoTexto = esperado.lineas.map(cifra2).join(" / ");
+      const esperadoTexto = unirLineas(esperado.lineas.map(cifra2));
       if (ls.length !== esperado.lineas.length) {
         emitir("calculo-discrepante", c, {
-          valor: ls.map((l) => citar(l)).join(" / "),
+          valor: unirLineas(ls.map((l) => citar(l))),
           calculo: `debe tener ${esperado.lineas.length} línea(s): ${esperado.explicar().es}`,
           calculoEn: `it must have ${esperado.lineas.length} line(s): ${esperado.explicar().en}`,
           esperado: esperadoTexto,
@@ -657,7 +663,7 @@ function revisarCalculadas(
         if (!ok) {
           const parte = esperado.explicar().es.split("; ")[i] ?? esperado.explicar().es;
           emitir("calculo-discrepante", c, {
-            valor: ls.map((l) => citar(l)).join(" / "),
+            valor: unirLineas(ls.map((l) => citar(l))),
             calculo: `en la línea ${i + 1}, ${parte}`,
             calculoEn: `on line ${i + 1}, ${parte}`,
             esperado: esperadoTexto,
