@@ -7,6 +7,7 @@
 "use strict";
 const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
+const regexp = require("eslint-plugin-regexp");
 
 const GLOBALES_NODE = Object.fromEntries(
   [
@@ -38,6 +39,16 @@ module.exports = [
     rules: {
       "@typescript-eslint/no-require-imports": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", caughtErrors: "none" }],
+    },
+  },
+  // Expresiones regulares: el conjunto recomendado de eslint-plugin-regexp y, como errores,
+  // las reglas de retroceso superlineal. Una celda legal de Excel llega a 32 767 caracteres:
+  // un patrón cuadrático sobre ella cuesta segundos (issue 12), así que no debe volver.
+  regexp.configs["flat/recommended"],
+  {
+    rules: {
+      "regexp/no-super-linear-backtracking": "error",
+      "regexp/no-super-linear-move": "error",
     },
   },
   {

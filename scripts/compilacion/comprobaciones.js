@@ -104,7 +104,7 @@ function errorSintaxisEs2016(codigo) {
     const loc = e.loc ? ` (línea ${e.loc.line}, columna ${e.loc.column + 1})` : "";
     const pos = typeof e.pos === "number" ? e.pos : 0;
     const extracto = codigo.slice(Math.max(0, pos - 60), pos + 60).replace(/\s+/g, " ");
-    return `${e.message.replace(/\s*\(\d+:\d+\)$/, "")}${loc}: …${extracto}…`;
+    return `${e.message.replace(/ ?\(\d+:\d+\)$/, "")}${loc}: …${extracto}…`;
   }
 }
 

@@ -3,6 +3,8 @@
  * 0 = sin errores; 1 = errores en el libro o ninguna hoja PAT reconocida;
  * 2 = archivo ilegible, orden u opción inválida.
  */
+import { escaparControles } from "../core/mostrar";
+
 export const SALIDA_OK = 0;
 export const SALIDA_HALLAZGOS = 1;
 export const SALIDA_USO = 2;
@@ -17,9 +19,14 @@ export class ErrorCli extends Error {
   }
 }
 
-/** Una sola línea, sin saltos (los mensajes van a stderr tal cual). */
+/**
+ * Una sola línea, sin saltos (los mensajes van a stderr tal cual). Se parte por líneas y se
+ * recorta cada una: la expresión «espacios, saltos, espacios» era cuadrática sobre un mensaje
+ * de 40 000 espacios. Lo que queda de control (C1, marcas bidireccionales) se escapa: el
+ * mensaje puede citar un nombre de archivo o de hoja.
+ */
 export function unaLinea(texto: string): string {
-  return texto.replace(/\s*[\r\n]+\s*/g, " ").trim();
+  return escaparControles(texto.split(/[\r\n]/).map((l) => l.trim()).filter((l) => l.length > 0).join(" "));
 }
 
 interface ErrorCommander {

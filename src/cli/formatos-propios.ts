@@ -58,11 +58,18 @@ function lugarJson(texto: string, e: unknown): string {
   return "";
 }
 
+/** Un formato real tiene unos KB; más que esto no se lee (memoria acotada). */
+export const MAXIMO_BYTES_FORMATO = 4 * 1024 * 1024;
+
 async function cargarArchivo(origen: Origen): Promise<Formato> {
   let texto: string;
   try {
+    const st = await fs.stat(origen.ruta);
+    if (!st.isFile()) throw fallo(origen, "no es un archivo; indique un archivo .json o una carpeta con archivos .json.");
+    if (st.size > MAXIMO_BYTES_FORMATO) throw fallo(origen, `pesa ${Math.round(st.size / 1048576)} MB y un formato pesa unos KB (máximo ${MAXIMO_BYTES_FORMATO / 1048576} MB); revise que sea el archivo correcto.`);
     texto = await fs.readFile(origen.ruta, "utf8");
   } catch (e) {
+    if (e instanceof ErrorCli) throw e;
     throw fallo(origen, mensajeSistema(e, origen.ruta));
   }
   if (texto.charCodeAt(0) === 0xfeff) texto = texto.slice(1); // BOM del Bloc de notas

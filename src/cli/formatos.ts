@@ -1,5 +1,6 @@
 /** `pat formatos`: los formatos conocidos y sus columnas. */
 import { listarFormatos } from "../core";
+import { escaparControles as e } from "../core/mostrar";
 import { colores } from "./reporte";
 
 type FormatoCore = ReturnType<typeof listarFormatos>[number];
@@ -27,10 +28,10 @@ export function reporteFormatos(formatos: ReadonlyArray<FormatoCore>, color: boo
   const c = colores(color);
   const l: string[] = [];
   for (const f of formatos) {
-    l.push(`${c.bold(f.id)}: ${f.nombre.es} (${f.columnas.length} columnas${propios.has(f.id) ? ", formato propio" : ""})`);
+    l.push(`${c.bold(e(f.id))}: ${e(f.nombre.es)} (${f.columnas.length} columnas${propios.has(f.id) ? ", formato propio" : ""})`);
     f.columnas.forEach((col, i) => {
       const marcas = [col.requerida ? "requerida" : null, col.calculada ? c.cyan("calculada") : null].filter(Boolean).join(", ");
-      l.push(`  ${String(i + 1).padStart(2)}. ${col.encabezado}${marcas ? ` ${c.dim(`(${marcas})`)}` : ""}`);
+      l.push(`  ${String(i + 1).padStart(2)}. ${e(col.encabezado)}${marcas ? ` ${c.dim(`(${marcas})`)}` : ""}`);
     });
     l.push("");
   }

@@ -3,6 +3,7 @@
  * argumentos y las salidas y devuelve el código de salida, para probarla en proceso.
  * Todo error termina en UNA línea en español en stderr; nunca una pila.
  */
+import { escaparControles } from "../core/mostrar";
 import * as path from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { listarFormatos } from "../core";
@@ -269,7 +270,7 @@ async function ordenValidar(libros: string[], o: { hoja?: string; corte?: number
   const informes: InformeValidacion[] = [];
   const c = colores(io.outEsTTY);
   for (const [i, ruta] of libros.entries()) {
-    if (io.errEsTTY) io.err(`Revisando ${ruta} (${i + 1} de ${libros.length})…\n`);
+    if (io.errEsTTY) io.err(`Revisando ${escaparControles(ruta)} (${i + 1} de ${libros.length})…\n`);
     try {
       const datos = await leerArchivo(ruta);
       const { informe, hojas } = await validarBytes(datos, ruta, { corte: o.corte ?? null, hoja: o.hoja ?? null, ...(formatos ? { formatos } : {}) });
@@ -301,7 +302,7 @@ async function ordenLlenar(libro: string, o: OpcionesOrdenLlenar, io: Salidas): 
   if (o.json) io.out(JSON.stringify(llenadoJson(libro, o.salida, r), null, 2) + "\n");
   else io.out(reporteLlenado(libro, o.salida, r.hojas, colores(io.outEsTTY)));
   if (r.errores > 0) {
-    io.err(`Aviso: el libro tiene ${r.errores} error(es) de captura; las filas con errores no se llenaron. Vea «pat validar ${libro}».\n`);
+    io.err(`Aviso: el libro tiene ${r.errores} error(es) de captura; las filas con errores no se llenaron. Vea «pat validar ${escaparControles(libro)}».\n`);
     return SALIDA_HALLAZGOS;
   }
   return SALIDA_OK;
@@ -316,7 +317,7 @@ async function ordenPlantilla(nuevo: string, o: OpcionesOrdenPlantilla, io: Sali
   await comprobarSalida(nuevo, null, !!o.sobrescribir);
   const bytes = await moduloPlantilla().crearPlantilla(formato, { anio: o.anio ?? null, filas: o.filas ?? null });
   await escribirAtomico(nuevo, bytes);
-  io.out(`Plantilla «${formato.nombre.es}» creada: ${nuevo}\n`);
+  io.out(`Plantilla «${escaparControles(formato.nombre.es)}» creada: ${escaparControles(nuevo)}\n`);
   return SALIDA_OK;
 }
 

@@ -1,5 +1,7 @@
 /** Informes legibles en español (texto; color solo si la salida es una terminal). */
 import pc from "picocolors";
+import { escaparControles as e } from "../core/mostrar";
+import { citar } from "../core/valores";
 import type { CambioCelda, ValorCelda } from "../core/tipos";
 import type { HojaValidada, InformeValidacion } from "./validar";
 
@@ -17,17 +19,22 @@ export function textoResumen(s: InformeValidacion["summary"]): string {
   return `${plural(s.errors, "error", "errores")}, ${plural(s.warnings, "aviso", "avisos")}, ${plural(s.infos, "nota", "notas")}`;
 }
 
-/** Informe de validación de un archivo, agrupado por hoja y por fila. */
+/**
+ * Informe de validación de un archivo, agrupado por hoja y por fila. Todo texto que viene
+ * del libro o de un formato (nombres de hoja, encabezados, mensajes que citan celdas) pasa
+ * por `escaparControles` (`e`): un nombre de hoja con un salto de línea no imprime un
+ * «Resumen» falso. El JSON (`--json`) lleva los textos exactos.
+ */
 export function reporteValidacion(informe: InformeValidacion, hojas: ReadonlyArray<HojaValidada>, c: Colores): string {
   const l: string[] = [];
-  l.push(c.bold(informe.file));
+  l.push(c.bold(e(informe.file)));
   for (const h of hojas) {
     const j = h.json;
     if (j.format === null) {
-      l.push(`  Hoja «${j.name}»: ${c.dim("no es una hoja PAT (no se reconoció su encabezado)")}`);
+      l.push(`  Hoja «${e(j.name)}»: ${c.dim("no es una hoja PAT (no se reconoció su encabezado)")}`);
       continue;
     }
-    l.push(`  Hoja «${j.name}»: ${h.formatoNombre ?? j.format} [${j.format}], encabezado en la fila ${j.headerRow}, ${plural(j.dataRows, "fila de datos", "filas de datos")}`);
+    l.push(`  Hoja «${e(j.name)}»: ${e(h.formatoNombre ?? j.format)} [${e(j.format)}], encabezado en la fila ${j.headerRow}, ${plural(j.dataRows, "fila de datos", "filas de datos")}`);
     if (h.hallazgos.length === 0) {
       l.push(`    ${c.green("✔ Sin errores ni avisos.")}`);
       continue;
@@ -41,8 +48,8 @@ export function reporteValidacion(informe: InformeValidacion, hojas: ReadonlyArr
       const etiqueta =
         x.severidad === "error" ? c.red("✖ error") : x.severidad === "warning" ? c.yellow("⚠ aviso") : c.cyan("ℹ nota ");
       // El encabezado entre paréntesis solo si el mensaje no empieza ya por él.
-      const donde = x.encabezado && !x.mensaje.startsWith(x.encabezado) ? `${x.celda} (${x.encabezado})` : x.celda;
-      l.push(`      ${etiqueta}  ${c.bold(donde)}: ${x.mensaje} ${c.dim(`[${x.codigo}]`)}`);
+      const donde = x.encabezado && !x.mensaje.startsWith(x.encabezado) ? `${x.celda} (${e(x.encabezado)})` : x.celda;
+      l.push(`      ${etiqueta}  ${c.bold(donde)}: ${e(x.mensaje)} ${c.dim(`[${x.codigo}]`)}`);
     }
   }
   const s = informe.summary;
@@ -55,8 +62,8 @@ export function citarValor(v: ValorCelda): string {
   if (v === null || v === undefined || v === "") return "(vacía)";
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === "string") {
-    const s = v.replace(/\s+/g, " ");
-    return `«${s.length > 40 ? `${s.slice(0, 37)}…` : s}»`;
+    const s = citar(v);
+    return `«${e(s)}»`;
   }
   return String(v);
 }
@@ -69,25 +76,25 @@ export interface HojaLlenada {
 }
 
 export function reporteLlenado(entrada: string, salida: string, hojas: ReadonlyArray<HojaLlenada>, c: Colores): string {
-  const l: string[] = [c.bold(`${entrada} → ${salida}`)];
+  const l: string[] = [c.bold(`${e(entrada)} → ${e(salida)}`)];
   let total = 0;
   for (const h of hojas) {
     if (h.formato === null) {
-      l.push(`  Hoja «${h.nombre}»: ${c.dim("no es una hoja PAT; sin cambios")}`);
+      l.push(`  Hoja «${e(h.nombre)}»: ${c.dim("no es una hoja PAT; sin cambios")}`);
       continue;
     }
-    l.push(`  Hoja «${h.nombre}» [${h.formato}]: ${plural(h.cambios.length, "celda cambiada", "celdas cambiadas")}`);
+    l.push(`  Hoja «${e(h.nombre)}» [${e(h.formato)}]: ${plural(h.cambios.length, "celda cambiada", "celdas cambiadas")}`);
     for (const x of h.cambios) {
-      const antes = x.formulaAntes ? x.formulaAntes : citarValor(x.antes);
-      const despues = typeof x.despues === "string" && x.esFormula ? x.despues : citarValor(x.despues);
+      const antes = x.formulaAntes ? e(x.formulaAntes) : citarValor(x.antes);
+      const despues = typeof x.despues === "string" && x.esFormula ? e(x.despues) : citarValor(x.despues);
       const marca = x.reemplaza ? c.yellow(" (reemplaza)") : "";
-      l.push(`    ${c.bold(x.celda)} ${x.encabezado}: ${antes} → ${c.green(despues)}${marca}  ${c.dim(x.razon.es)}`);
+      l.push(`    ${c.bold(x.celda)} ${e(x.encabezado)}: ${antes} → ${c.green(despues)}${marca}  ${c.dim(e(x.razon.es))}`);
     }
     if (h.filasOmitidas.length) {
       l.push(`    ${c.yellow(`Filas que no se llenaron por problemas en sus datos: ${h.filasOmitidas.join(", ")}`)} (vea «pat validar»).`);
     }
     total += h.cambios.length;
   }
-  l.push(`  Total: ${plural(total, "celda cambiada", "celdas cambiadas")}. Libro nuevo: ${salida}`);
+  l.push(`  Total: ${plural(total, "celda cambiada", "celdas cambiadas")}. Libro nuevo: ${e(salida)}`);
   return l.join("\n") + "\n";
 }

@@ -18,6 +18,9 @@ const FALTA = (que: string, queEn: string): Texto => ({
 
 /** Redondea a 2 decimales (lo que se escribe en la hoja). */
 export function redondear2(x: number): number {
+  // Más allá de 1e15 un número no tiene centésimos que redondear, y x × 100 desbordaría a
+  // Infinity (1e308 se mostraba «Infinity»): se devuelve igual. NaN e Infinity también.
+  if (!Number.isFinite(x) || Math.abs(x) >= 1e15) return x;
   const r = Math.round((x + Number.EPSILON * Math.sign(x)) * 100) / 100;
   return Object.is(r, -0) ? 0 : r;
 }

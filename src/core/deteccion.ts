@@ -45,33 +45,66 @@ interface Asignacion {
   puntos: number;
 }
 
-/** Puntos de coincidencia de un encabezado normalizado con una columna (0 = no coincide). */
-function puntosColumna(h: string, normalizadas: ReadonlyArray<string>): number {
-  let mejor = 0;
-  for (const v of normalizadas) {
-    if (h === v) return 1000 + v.length;
-    if (v.length >= 5 && h.length > v.length && h.charCodeAt(v.length) === 32 && h.startsWith(v) && v.length > mejor) mejor = v.length;
+/** Largo mínimo de una variante para que cuente «empieza con» («estatus de la actividad»). */
+const PREFIJO_MINIMO = 5;
+
+/**
+ * Encabezados normalizados de un formato → clave de la primera columna que los tiene. Con
+ * este índice una celda cuesta una búsqueda por palabra de su texto (≤ 200 caracteres), no
+ * una comparación con cada variante de cada columna: un formato de 10 000 columnas contra
+ * 30 × 16 384 celdas de encabezado tardaba minutos.
+ */
+interface IndiceEncabezados {
+  readonly exactos: ReadonlyMap<string, string>;
+  readonly prefijos: ReadonlyMap<string, string>;
+}
+
+const INDICES = new WeakMap<Formato, IndiceEncabezados>();
+
+function indiceDe(formato: Formato): IndiceEncabezados {
+  let indice = INDICES.get(formato);
+  if (!indice) {
+    const exactos = new Map<string, string>();
+    const prefijos = new Map<string, string>();
+    for (const col of formato.columnas) {
+      for (const v of col.normalizadas) {
+        if (!exactos.has(v)) exactos.set(v, col.clave);
+        if (v.length >= PREFIJO_MINIMO && !prefijos.has(v)) prefijos.set(v, col.clave);
+      }
+    }
+    indice = { exactos, prefijos };
+    INDICES.set(formato, indice);
   }
-  return mejor;
+  return indice;
+}
+
+/**
+ * La columna que mejor coincide con un encabezado normalizado y sus puntos: igual a una
+ * variante (1000 + largo) o, si no, la variante más larga con que empieza seguida de un
+ * espacio (su largo). `null` si ninguna.
+ */
+function mejorColumna(h: string, indice: IndiceEncabezados): Asignacion & { clave: string } | null {
+  const exacta = indice.exactos.get(h);
+  if (exacta !== undefined) return { clave: exacta, col: -1, puntos: 1000 + h.length };
+  for (let fin = h.lastIndexOf(" "); fin >= PREFIJO_MINIMO; fin = h.lastIndexOf(" ", fin - 1)) {
+    const clave = indice.prefijos.get(h.slice(0, fin));
+    if (clave !== undefined) return { clave, col: -1, puntos: fin };
+  }
+  return null;
 }
 
 /** Asigna las celdas de una fila a columnas del formato. */
 function coincidirFila(celdas: ReadonlyArray<string>, formato: Formato, previas?: Map<string, Asignacion>): Map<string, Asignacion> {
   const asignadas = new Map<string, Asignacion>(previas ?? []);
   const usadas = new Set<number>([...asignadas.values()].map((a) => a.col));
+  const indice = indiceDe(formato);
   for (let c = 0; c < celdas.length; c++) {
     const h = celdas[c];
     if (!h || usadas.has(c)) continue;
-    let mejorClave: string | null = null;
-    let mejorPuntos = 0;
-    for (const col of formato.columnas) {
-      const p = puntosColumna(h, col.normalizadas);
-      if (p > mejorPuntos) {
-        mejorPuntos = p;
-        mejorClave = col.clave;
-      }
-    }
-    if (mejorClave === null) continue;
+    const mejor = mejorColumna(h, indice);
+    if (mejor === null) continue;
+    const mejorClave = mejor.clave;
+    const mejorPuntos = mejor.puntos;
     const previa = asignadas.get(mejorClave);
     if (previa && (previas?.has(mejorClave) || previa.puntos >= mejorPuntos)) continue;
     asignadas.set(mejorClave, { col: c, puntos: mejorPuntos });
@@ -184,7 +217,8 @@ export function detectarFormato(hoja: HojaDatos, formatos: ReadonlyArray<Formato
   const mejor = evaluados[0];
   if (!mejor || mejor.inicio < 0 || mejor.requeridas / mejor.total < UMBRAL_REQUERIDAS) return { deteccion: null, candidatos };
 
-  const columnas: Record<string, number> = {};
+  // Sin prototipo: las claves vienen de un archivo de formato («constructor», «toString»).
+  const columnas: Record<string, number> = Object.create(null);
   for (const [clave, a] of mejor.asignadas) columnas[clave] = a.col;
   return {
     deteccion: {
@@ -200,7 +234,7 @@ export function detectarFormato(hoja: HojaDatos, formatos: ReadonlyArray<Formato
 }
 
 const PATRONES_ANIO: ReadonlyArray<RegExp> = [
-  /programa anual de trabajo\b.*?\b(20\d{2})\b(?!\s*-\s*\d)/,
+  /programa anual de trabajo\b.+?\b(20\d{2})\b(?!\s*-\s*\d)/,
   /\bdel \d{1,2} de [a-z]+ al \d{1,2} de [a-z]+ (?:de |del )?(20\d{2})\b/,
   /\bejercicio (?:fiscal )?(20\d{2})\b(?!\s*-\s*\d)/,
   /\b(?:ano|anio|periodo) (20\d{2})\b(?!\s*-\s*\d)/,

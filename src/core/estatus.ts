@@ -7,7 +7,7 @@
 import { cumplimiento } from "./calculos";
 import { exito, falla, formatearTexto } from "./resultado";
 import type { Estatus, EstatusCalculado, EstatusManual, Resultado, Sentido, ValorCelda } from "./tipos";
-import { citar, esVacio, normalizar } from "./valores";
+import { citar, esVacio, normalizar, quitarAlFinal } from "./valores";
 
 export const ESTATUS_CALCULADOS: ReadonlyArray<EstatusCalculado> = ["PENDIENTE", "EN PROCESO", "CUMPLIDA", "NO CUMPLIDA"];
 export const ESTATUS_MANUALES: ReadonlyArray<EstatusManual> = ["CANCELADA", "REPROGRAMADA"];
@@ -20,6 +20,11 @@ const SINONIMOS: ReadonlyMap<string, Estatus> = new Map<string, Estatus>([
   ["en curso", "EN PROCESO"], ["cancelado", "CANCELADA"], ["reprogramado", "REPROGRAMADA"],
 ]);
 
+/** Espacio o «. , ; : !» (tras `normalizar` los espacios ya son « »). */
+function esPuntuacionFinal(k: number): boolean {
+  return k === 32 || k === 46 || k === 44 || k === 59 || k === 58 || k === 33;
+}
+
 export function esEstatusManual(e: Estatus | null): e is EstatusManual {
   return e !== null && (ESTATUS_MANUALES as ReadonlyArray<string>).includes(e);
 }
@@ -31,7 +36,7 @@ export function esEstatusManual(e: Estatus | null): e is EstatusManual {
  */
 export function leerEstatus(v: ValorCelda | undefined): Resultado<Estatus | null> {
   if (esVacio(v)) return exito(null);
-  const t = normalizar(String(v)).replace(/[\s.,;:!]+$/, "");
+  const t = quitarAlFinal(normalizar(String(v)), esPuntuacionFinal);
   const e = SINONIMOS.get(t) ?? (t.startsWith("cancelad") ? "CANCELADA" : t.startsWith("reprogramad") ? "REPROGRAMADA" : undefined);
   if (e) return exito(e);
   return falla("valor", formatearTexto(

@@ -54,7 +54,7 @@ export interface EstructuraHoja {
 }
 
 const CIERRES = ["justificaciones", "justificacion", "atentamente", "elaboro", "reviso", "autorizo", "vo bo", "visto bueno", "firma", "firmas", "notas", "nota", "fuente"];
-const CODIGO = /^[A-Za-z]{1,4}-?\d{1,5}$/;
+const CODIGO = /^[A-Z]{1,4}-?\d{1,5}$/i;
 const SECCION = /^\d{1,3}(?:\.\d{1,3})*\.?$/;
 
 /** `esVacio` con vía rápida para el caso común (texto que empieza con un carácter visible). */
@@ -113,7 +113,7 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
   const columnaTextoActividad = mapeadas.find((m) => m.col.rol === "actividad")?.indice ?? -1;
 
   const filas: FilaHoja[] = [];
-  let contexto: Record<string, ValorCelda> = {};
+  let contexto: Record<string, ValorCelda> = Object.create(null); // claves de un archivo de formato
   let inicio = det.filaFinEncabezado; // base 0 de la fila siguiente al encabezado
   let fin = hoja.valores.length;
   const VACIO: ReadonlyArray<ValorCelda> = Object.freeze([]);
@@ -225,7 +225,7 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
     const numeroClave = formato.porRol.numero?.clave;
     if (numeroClave && numeroCol !== null) {
       const propio = fila[numeroCol];
-      if (!vacio(propio) && String(propio).trim() !== String(contexto[numeroClave] ?? "").trim()) contexto = {};
+      if (!vacio(propio) && String(propio).trim() !== String(contexto[numeroClave] ?? "").trim()) contexto = Object.create(null);
     }
     for (const { col, indice } of mapeadas) {
       const propio = fila[indice] ?? null;

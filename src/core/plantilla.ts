@@ -107,7 +107,7 @@ export function describirPlantilla(formato: Formato, opciones: { anio?: number |
   const primera = (filaEtiquetas ?? filaEncabezado) + 1;
   const ultima = primera + n - 1;
 
-  const columnasIndice: Record<string, number> = {};
+  const columnasIndice: Record<string, number> = Object.create(null);
   formato.columnas.forEach((c, i) => (columnasIndice[c.clave] = i));
   const columnas: ColumnaPlantilla[] = formato.columnas.map((c, i) => ({
     clave: c.clave, letra: letraColumna(i), indice: i, encabezado: c.encabezado, etiqueta: formato.etiquetas[c.clave] ?? null,

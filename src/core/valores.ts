@@ -5,6 +5,7 @@
  * escribir en su lugar.
  */
 import { distance } from "fastest-levenshtein";
+import { acortar } from "./mostrar";
 import { exito, falla, formatearTexto } from "./resultado";
 import type { Resultado, Sentido, ValorCelda } from "./tipos";
 
@@ -14,13 +15,32 @@ export function normalizar(texto: string): string {
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
-    .replace(/[\s\u00A0\u202F\u2007]+/g, " ")
+    .replace(/\s+/g, " ")
     .trim();
 }
 
 /** Vacío: nulo, indefinido o texto solo con espacios. */
 export function esVacio(v: ValorCelda | undefined): boolean {
-  return v === null || v === undefined || (typeof v === "string" && v.replace(/[\s\u00A0\u202F\u2007]+/g, "") === "");
+  return v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+}
+
+/**
+ * Quita del final los caracteres que cumplen `quitar` («CANCELADA...» → «CANCELADA»). Un
+ * bucle y no `/[…]+$/`: esa expresión prueba cada posición de inicio y es cuadrática sobre
+ * una celda de 32 767 puntos seguidos de una letra.
+ */
+export function quitarAlFinal(texto: string, quitar: (codigo: number) => boolean): string {
+  let fin = texto.length;
+  while (fin > 0 && quitar(texto.charCodeAt(fin - 1))) fin--;
+  return fin === texto.length ? texto : texto.slice(0, fin);
+}
+
+/** Separa los miles de un entero escrito en cifras con comas («1234567» → «1,234,567»). */
+export function agruparMiles(cifras: string): string {
+  if (!/^\d+$/.test(cifras)) return cifras; // «1e+21» y otras formas exponenciales, tal cual
+  let r = "";
+  for (let fin = cifras.length; fin > 0; fin -= 3) r = (fin > 3 ? "," : "") + cifras.slice(Math.max(0, fin - 3), fin) + r;
+  return r;
 }
 
 /** Quita un punto final («Trimestral.» → «Trimestral») antes de buscar en un catálogo. */
@@ -33,12 +53,24 @@ export function textoFecha(d: Date): string {
   return Number.isNaN(d.getTime()) ? "fecha inválida" : d.toISOString().slice(0, 10);
 }
 
-/** Texto breve de un valor para citarlo en un mensaje. */
+/** Caracteres de un valor citado en un mensaje (con «…» si se corta). */
+const LARGO_CITAR = 40;
+/** Lo que se mira de un texto largo para citarlo: el resto se corta de todos modos. */
+const LEER_CITAR = 400;
+
+/**
+ * Texto breve de un valor para citarlo en un mensaje: espacios y saltos seguidos como uno,
+ * 40 caracteres como mucho. Solo se recorre el principio de un texto largo (32 767
+ * caracteres por celda y varias citas por fila).
+ */
 export function citar(v: ValorCelda | undefined): string {
   if (v === null || v === undefined) return "";
   if (v instanceof Date) return textoFecha(v);
-  const s = String(v).replace(/\s+/g, " ").trim();
-  return s.length > 40 ? `${s.slice(0, 37)}…` : s;
+  const completo = String(v).replace(/^\s+/, "");
+  const trozo = completo.length > LEER_CITAR ? completo.slice(0, LEER_CITAR) : completo;
+  const s = trozo.replace(/\s+/g, " ").trim();
+  if (s.length > LARGO_CITAR) return acortar(s, LARGO_CITAR - 2);
+  return trozo.length < completo.length ? `${s}…` : s;
 }
 
 /** Un número leído: su valor y si venía como porcentaje (`25%` o formato de %). */
@@ -87,12 +119,11 @@ export function leerCantidad(v: ValorCelda | undefined, formatoNumero?: string |
     t = t.slice(0, -1).trim();
   }
   let signo = 1;
-  const conSigno = /^([+-])\s*(.*)$/.exec(t);
-  if (conSigno) {
-    signo = conSigno[1] === "-" ? -1 : 1;
-    t = conSigno[2];
+  if (t.startsWith("+") || t.startsWith("-")) {
+    signo = t[0] === "-" ? -1 : 1;
+    t = t.slice(1).replace(/^\s+/, "");
   }
-  t = t.replace(/^\$\s*/, "");
+  if (t.startsWith("$")) t = t.slice(1).replace(/^\s+/, "");
   let numero: number;
   if (CON_MILES.test(t)) numero = Number(t.replace(/[, ]/g, ""));
   else if (SIMPLE.test(t)) numero = Number(t);
@@ -132,7 +163,7 @@ export function leerMes(v: ValorCelda | undefined): Resultado<number | null> {
   if (typeof v === "number") n = v;
   else if (typeof v === "string") {
     const t = sinPuntoFinal(normalizar(v));
-    n = /^\d+(\.0+)?$/.test(t) ? Number(t) : MESES_POR_NOMBRE.get(t);
+    n = /^\d+(?:\.0+)?$/.test(t) ? Number(t) : MESES_POR_NOMBRE.get(t);
   }
   if (n === undefined || !Number.isInteger(n) || n < 1 || n > 12) {
     return falla("valor", formatearTexto(MENSAJE_MES, { texto: citar(v ?? null) }));
@@ -234,7 +265,7 @@ export const LETRAS = "A-Za-z\u00AA\u00B5\u00BA\u00C0-\u00D6\u00D8-\u00F6\u00F8-
 // «xxx», «xx», «___», «(poner las que correspondan)». «XX» y «XXX» en mayúsculas pueden
 // ser números romanos («fracción XXX»): cuentan solo si no siguen a una palabra de
 // referencia legal; cuatro o más X siempre cuentan.
-// eslint-disable-next-line no-misleading-character-class -- LETRAS incluye a propósito los acentos combinables (U+0300–U+036F)
+// eslint-disable-next-line no-misleading-character-class, regexp/no-misleading-unicode-character, regexp/no-obscure-range -- LETRAS incluye a propósito los acentos combinables (U+0300–U+036F) y los rangos de letras latinas
 const EQUIS = new RegExp(`(^|[^${LETRAS}\\d])([xX]{2,})(?![${LETRAS}\\d])`, "g");
 const REFERENCIA_LEGAL = /(?:fracci[oó]n(?:es)?|art[ií]culos?|cap[ií]tulo|t[ií]tulo|numeral|inciso|secci[oó]n|apartado|base)\s+$/i;
 const OTROS_MARCADORES: ReadonlyArray<RegExp> = [
@@ -242,10 +273,15 @@ const OTROS_MARCADORES: ReadonlyArray<RegExp> = [
   /\(\s*(?:poner|indicar|escribir|anotar)\s+(?:las?|los?|el)\s+que\s+correspond\w*\s*\)/i,
 ];
 
+/** La palabra de referencia legal más larga con sus espacios cabe aquí: no se mira más atrás. */
+const ANTES_MAXIMO = 40;
+
 function esEquisDeMarcador(equis: string, antes: string): boolean {
-  if (/x.*x/.test(equis)) return true; // dos o más minúsculas: «xx», «xxx», «Xxx»
+  if (equis.indexOf("x") !== equis.lastIndexOf("x")) return true; // dos o más minúsculas: «xx», «xxx», «Xxx»
   if (equis.length >= 4) return true;
-  return equis.length === 3 && !REFERENCIA_LEGAL.test(antes);
+  // Solo el final de lo anterior: probar la expresión sobre todo el texto por cada «XXX»
+  // sería cuadrático en una celda llena de «fracción XXX».
+  return equis.length === 3 && !REFERENCIA_LEGAL.test(antes.slice(-ANTES_MAXIMO));
 }
 
 /** Devuelve el marcador de plantilla que contiene el texto (`xxx`, `___`…) o `null`. */
@@ -254,7 +290,7 @@ export function buscarMarcador(v: ValorCelda | undefined): string | null {
   EQUIS.lastIndex = 0;
   for (let m = EQUIS.exec(v); m !== null; m = EQUIS.exec(v)) {
     const inicio = m.index + m[1].length;
-    if (esEquisDeMarcador(m[2], v.slice(0, inicio))) return m[2];
+    if (esEquisDeMarcador(m[2], v.slice(Math.max(0, inicio - ANTES_MAXIMO), inicio))) return m[2];
   }
   for (const patron of OTROS_MARCADORES) {
     const m = patron.exec(v);

@@ -66,11 +66,19 @@ export function direccionRango(r: Rango): string {
 /** Lista de áreas («Hoja1!A1:B2, Hoja1!D4» o «A1:B2,D4») → rangos. */
 export function leerAreas(texto: string | null | undefined): Rango[] {
   if (!texto) return [];
-  // Los nombres de hoja entre comillas pueden contener comas: se quitan antes de separar.
-  const sinNombres = texto.replace(/'(?:[^']|'')*'!/g, "").replace(/[^,!\s]+!/g, "");
-  return sinNombres
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0)
-    .map(leerRango);
+  // Los nombres de hoja entre comillas pueden contener comas: se separa solo en las comas
+  // fuera de comillas (una pasada, sin expresiones que retrocedan) y se quita «Hoja!».
+  const areas: string[] = [];
+  let inicio = 0;
+  let enComillas = false;
+  for (let i = 0; i <= texto.length; i++) {
+    const ch = texto[i];
+    if (ch === "'") enComillas = !enComillas; // «''» dentro de un nombre cambia dos veces
+    else if (i === texto.length || (ch === "," && !enComillas)) {
+      const area = texto.slice(inicio, i);
+      areas.push(area.slice(area.lastIndexOf("!") + 1).trim());
+      inicio = i + 1;
+    }
+  }
+  return areas.filter((s) => s.length > 0).map(leerRango);
 }

@@ -4,6 +4,7 @@
  * las pruebas), así este módulo se prueba en Node.
  */
 import type { ErrorPat, Resultado, TipoError } from "../core/tipos";
+import { agruparMiles } from "../core/valores";
 
 /** Los errores de Excel que devuelven las funciones PAT. */
 export type CodigoErrorExcel = "#DIV/0!" | "#VALUE!" | "#N/A";
@@ -61,6 +62,22 @@ export function errorInterno(e: unknown, crear: CrearError): unknown {
   return crear(
     "#VALUE!",
     `Error interno de PAT${detalle ? ` (${detalle})` : ""}. Revise los argumentos; si persiste, informe al área de sistemas.`,
+  );
+}
+
+/** Un argumento que no es una celda (lista anidada, objeto ilegible). */
+export function errorCeldaNoLegible(crear: CrearError): unknown {
+  return crear(
+    "#VALUE!",
+    "Un argumento no es una celda: es una lista dentro de otra o un valor que no se puede leer. Pase una celda o un rango con números o textos.",
+  );
+}
+
+/** El resultado tendría demasiadas celdas (rangos enteros que se cruzan). */
+export function errorDemasiadasCeldas(filas: number, columnas: number, maximo: number, crear: CrearError): unknown {
+  return crear(
+    "#VALUE!",
+    `El resultado tendría ${filas} × ${columnas} celdas y el máximo es ${agruparMiles(String(maximo))}. Use rangos del mismo tamaño (una columna con otra columna) o más pequeños.`,
   );
 }
 

@@ -64,6 +64,21 @@ export function elemento(
 }
 
 /**
+ * Celdas como mucho en un resultado: una columna entera de Excel. Más que eso (una columna
+ * completa contra una fila completa son 17 000 millones) colgaría Excel: se responde con
+ * un solo error.
+ */
+export const MAXIMO_CELDAS_RESULTADO = 1048576;
+
+/** Señal de `difundir`: el resultado pasaría de `MAXIMO_CELDAS_RESULTADO`. */
+export class ResultadoDemasiadoGrande extends Error {
+  constructor(readonly forma: Forma) {
+    super("resultado demasiado grande");
+    this.name = "ResultadoDemasiadoGrande";
+  }
+}
+
+/**
  * Aplica `f` elemento a elemento sobre los argumentos difundidos. `f` recibe las celdas
  * (escalares) de los argumentos en orden; `faltante` da el valor de los elementos a los
  * que les falta un argumento.
@@ -76,6 +91,7 @@ export function difundir(
   const matrices = argumentos.map(aMatriz);
   const formas = matrices.map(formaDe);
   const total = formaResultado(formas);
+  if (total.filas * total.columnas > MAXIMO_CELDAS_RESULTADO) throw new ResultadoDemasiadoGrande(total);
   const salida: unknown[][] = new Array(total.filas);
   const celdas: CeldaEntrada[] = new Array(matrices.length);
   for (let i = 0; i < total.filas; i++) {

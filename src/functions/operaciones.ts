@@ -26,16 +26,39 @@ export interface Operacion {
   readonly datos: ReadonlyArray<number>;
   /** Si existe, también son datos todos los argumentos desde este índice (los repetidos). */
   readonly datosDesde?: number;
+  /**
+   * Si existe, decide ella si la fila está sin datos (en lugar de `datos`/`datosDesde`):
+   * `METODO` sin variables se evalúa aunque no haya valores.
+   */
+  readonly sinDatos?: (celdas: ReadonlyArray<Celda>) => boolean;
   /** Calcula con una celda de cada argumento. Los argumentos repetidos llegan al final. */
   readonly calcular: (celdas: ReadonlyArray<Celda>) => Resultado<ValorSalida | null>;
 }
 
 type Nombre = readonly [es: string, en: string];
 
+/**
+ * Un argumento que no es una celda: una lista dentro de otra (`[[[1, 2]]]`, que como texto
+ * sería «1,2» y se leería 1.2) o un objeto que no se puede leer. `ejecutar` lo convierte en
+ * `#VALUE!` con un mensaje propio, no en «Error interno».
+ */
+export class CeldaNoLegible extends Error {
+  constructor() {
+    super("celda no legible");
+    this.name = "CeldaNoLegible";
+  }
+}
+
 function celda(v: Celda): ValorCelda | undefined {
   if (v === undefined || v === null) return null;
   if (typeof v === "number" || typeof v === "string" || typeof v === "boolean" || v instanceof Date) return v;
-  return String(v);
+  if (Array.isArray(v)) throw new CeldaNoLegible();
+  // Tipos de datos de Excel (allowCustomDataForDataTypeAny): su valor básico.
+  if (typeof v === "object") {
+    const basico = (v as { basicValue?: unknown }).basicValue;
+    if (typeof basico === "number" || typeof basico === "string" || typeof basico === "boolean") return basico;
+  }
+  throw new CeldaNoLegible();
 }
 
 /** Antepone el nombre del argumento al mensaje de error («denominador: …»). */
@@ -48,9 +71,19 @@ function conNombre<T>(nombre: Nombre, r: Resultado<T>): Resultado<T> {
 const numero = (nombre: Nombre, v: Celda): Resultado<number | null> => conNombre(nombre, leerNumero(celda(v)));
 const mes = (nombre: Nombre, v: Celda): Resultado<number | null> => conNombre(nombre, leerMes(celda(v)));
 
-/** Meses de una frecuencia: su nombre («Trimestral») o directamente un número de meses. */
+/** Meses de una frecuencia: su nombre («Trimestral») o un número entero de meses (1, 2, 3…). */
 function mesesFrecuencia(v: Celda): Resultado<number | null> {
-  if (typeof v === "number") return { ok: true, valor: v };
+  if (typeof v === "number") {
+    if (Number.isInteger(v) && v >= 1) return { ok: true, valor: v };
+    return {
+      ok: false,
+      error: {
+        tipo: "valor",
+        mensaje: `frecuencia: ${String(v)} no es un número entero de meses. Escriba un nombre del catálogo (Mensual, Bimestral, Trimestral, Cuatrimestral, Semestral, Anual, Bienal) o los meses entre mediciones: 1, 2, 3…`,
+        mensajeEn: `frequency: ${String(v)} is not a whole number of months. Write a catalogue name (Mensual, Bimestral, Trimestral, Cuatrimestral, Semestral, Anual, Bienal) or the months between measurements: 1, 2, 3…`,
+      },
+    };
+  }
   const r = conNombre(["frecuencia", "frequency"], leerFrecuencia(celda(v)));
   return r.ok ? { ok: true, valor: r.valor === null ? null : r.valor.meses } : r;
 }
@@ -201,6 +234,15 @@ export const METODO: Operacion = {
   // valores todavía, la celda queda vacía.
   datos: [],
   datosDesde: 1,
+  // Un método sin variables («1/0», «100») se evalúa sin valores; sin ningún argumento de
+  // valor, el método con variables da #N/A que nombra la primera que falta (README).
+  sinDatos: ([metodo, ...valores]) => {
+    if (valores.length === 0 || !valores.every((v) => esVacio(celda(v)))) return false;
+    const texto = textoDe(metodo);
+    if (texto === null) return true;
+    const m = analizarMetodoEnCache(texto);
+    return !m.ok || m.valor.variables.length > 0;
+  },
   calcular: ([metodo, ...valores]) => {
     const texto = textoDe(metodo);
     if (texto === null) {
@@ -240,6 +282,7 @@ export const VALIDAR_METODO: Operacion = {
 
 /** Verdadero si todos los argumentos con datos de la fila están vacíos. */
 export function filaSinDatos(op: Operacion, celdas: ReadonlyArray<Celda>): boolean {
+  if (op.sinDatos) return op.sinDatos(celdas);
   for (const i of op.datos) {
     if (i < celdas.length && !esVacio(celda(celdas[i]))) return false;
   }

@@ -111,7 +111,7 @@ function colorDe(fill: unknown): string | null {
   const f = fill as Relleno | undefined;
   if (!f || f.type !== "pattern" || f.pattern !== "solid") return null;
   const argb = f.fgColor?.argb;
-  return argb && /^[0-9A-Fa-f]{8}$/.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
+  return argb && /^[0-9A-F]{8}$/i.test(argb) ? `#${argb.slice(2).toUpperCase()}` : null;
 }
 
 function textoNota(n: unknown): string | null {

@@ -5,6 +5,7 @@
  * previa del navegador. Cada acción va envuelta: un error es un MessageBar, nunca un panel
  * en blanco; el trabajo largo muestra un Spinner.
  */
+import { escaparControles } from "../core/mostrar";
 import { Button, FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CambioCelda, Hallazgo, Idioma } from "../core/tipos";
@@ -167,6 +168,8 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
   };
 
   const nombreHoja = hoja?.lectura.datos.nombre ?? "";
+  // El nombre tal cual va a Excel; el que se muestra, sin caracteres de control a la vista.
+  const nombreVisible = escaparControles(nombreHoja);
   const protegida = hoja?.lectura.protegida ?? false;
   const analisis = hoja?.analisis ?? null;
   const deteccion = analisis?.deteccion ?? null;
@@ -188,7 +191,7 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
         return;
       }
       if (hojaRef.current?.lectura.protegida) {
-        avisar("warning", t("llenar.protegida", { hoja: nombreHoja }));
+        avisar("warning", t("llenar.protegida", { hoja: nombreVisible }));
         return;
       }
       const r = await marcarConRegistro(puerto, nombreHoja, marcasDe(hallazgos, t));
@@ -242,7 +245,7 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
       setCambios(null);
       setHayDeshacer(true);
       await cargar(nombreHoja, true);
-      avisar("success", t("llenar.aplicado", { n, hoja: nombreHoja }));
+      avisar("success", t("llenar.aplicado", { n, hoja: nombreVisible }));
     });
 
   const deshacer = () =>
@@ -297,19 +300,19 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
   const avisosHoja = hoja ? avisosDeLectura(hoja.lectura, t) : [];
   const vacia = hoja ? hoja.lectura.datos.valores.every((f) => !f || f.every((v) => v === null || v === "")) : false;
   const soloValidacion = deteccion && !deteccion.formato.columnas.some((c) => c.calculada);
-  const motivo = !deteccion ? t("llenar.noPat") : protegida ? t("llenar.protegida", { hoja: nombreHoja }) : soloValidacion ? t("llenar.soloValidacion", { formato: deteccion.formato.nombre[t.idioma] }) : null;
+  const motivo = !deteccion ? t("llenar.noPat") : protegida ? t("llenar.protegida", { hoja: nombreVisible }) : soloValidacion ? t("llenar.soloValidacion", { formato: deteccion.formato.nombre[t.idioma] }) : null;
 
   return (
     <main className={s.panel} aria-busy={ocupado !== null}>
       <header className={s.encabezado}>
         <h1 className={s.titulo}>{t("app.titulo")}</h1>
-        <p className={s.subtitulo}>{hoja ? t("hoja.titulo", { hoja: nombreHoja }) : t("app.subtitulo")}</p>
+        <p className={s.subtitulo}>{hoja ? t("hoja.titulo", { hoja: nombreVisible }) : t("app.subtitulo")}</p>
       </header>
       {ocupado ? <Spinner size="tiny" label={ocupado} labelPosition="after" aria-live="polite" /> : null}
       <Avisos avisos={mensajes} alCerrar={(id) => setMensajes((m) => m.filter((x) => x.id !== id))} />
       {hoja && analisis ? (
         <>
-          <EstadoHoja hoja={nombreHoja} analisis={analisis} vacia={vacia} />
+          <EstadoHoja hoja={nombreVisible} analisis={analisis} vacia={vacia} />
           <Avisos avisos={avisosHoja} />
           <Validacion
             hallazgos={hallazgos}

@@ -2,6 +2,7 @@
  * Lógica del panel en funciones puras (sin React, sin Office): mes de corte por defecto,
  * agrupación y filtro de hallazgos, marcas, avisos de la hoja leída y textos de valores.
  */
+import { escaparControles } from "../core/mostrar";
 import type { Hallazgo, HojaDatos, Severidad, ValorCelda } from "../core/tipos";
 import { direccion } from "../core/validacion/direcciones";
 import type { EscrituraCelda, LecturaHoja, Marca } from "../excel/puerto";
@@ -81,8 +82,9 @@ export function textoValor(v: ValorCelda | undefined, t: Traductor): string {
   if (v === null || v === undefined || v === "") return t("llenar.vacio");
   if (v instanceof Date) return v.toISOString().slice(0, 10);
   if (typeof v === "number") return new Intl.NumberFormat(t.idioma === "en" ? "en-US" : "es-MX", { maximumFractionDigits: 2 }).format(v);
-  const s = String(v).replace(/\s+/g, " ").trim();
-  return s.length > 60 ? `${s.slice(0, 57)}…` : s;
+  // Sin caracteres de control a la vista (ver core/mostrar.ts); se corta antes de recorrer todo.
+  const s = String(v).slice(0, 400).replace(/\s+/g, " ").trim();
+  return escaparControles(s.length > 60 ? `${s.slice(0, 57)}…` : s);
 }
 
 const ERROR_EXCEL = /^#(?:REF!|DIV\/0!|N\/A|VALUE!|NAME\?|NUM!|NULL!|SPILL!|CALC!|FIELD!|BUSY!|GETTING_DATA|UNKNOWN!|BLOCKED!|CONNECT!|EXTERNAL!)$/;

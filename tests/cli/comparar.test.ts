@@ -68,7 +68,7 @@ test("cada cambio plantado sale con su código, severidad, celda del trimestre a
   ]);
   expect(changes.find((c) => c.code === "avance-disminuye")!.message).toMatch(/^Lo alcanzado bajó de 7 a 6\./);
   expect(changes.find((c) => c.code === "meta-modificada")!.activity).toBe("1.3 Capacitación a consejos distritales");
-  for (const c of changes) expect(c.message).toMatch(/[.]$/);
+  for (const c of changes) expect(c.message).toMatch(/\.$/);
 });
 
 test("control: avance normal (más alcanzado, estatus que avanza) no dice nada y termina con 0", async () => {

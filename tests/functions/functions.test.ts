@@ -58,8 +58,18 @@ describe("envoltorios de functions.ts", () => {
     expect(n.message).toMatch(/Falta el denominador/);
   });
 
-  test("METODO sin valores repetidos (argumento vacío) no falla", () => {
-    expect(f.evaluarMetodo([["a / b"]], [] as unknown as unknown[][][])).toEqual([[""]]);
-    expect(f.evaluarMetodo([["a / b"]], null as unknown as unknown[][][])).toEqual([[""]]);
+  test("METODO sin ningún valor: #N/A que nombra la variable que falta (README); sin variables, se evalúa", () => {
+    for (const sinValores of [[], null] as unknown as unknown[][][][]) {
+      const [[r]] = f.evaluarMetodo([["a / b"]], sinValores) as unknown as ErrorFalso[][];
+      expect(r).toBeInstanceOf(ErrorFalso);
+      expect(r.code).toBe("#N/A");
+      expect(r.message).toMatch(/Falta el valor de «a»/);
+    }
+    // «1/0» no tiene variables: sus constantes se evalúan (issue 12) y dan #DIV/0!.
+    const [[div]] = f.evaluarMetodo([["1/0"]], [] as unknown as unknown[][][]) as unknown as ErrorFalso[][];
+    expect(div.code).toBe("#DIV/0!");
+    expect(f.evaluarMetodo([["10 × 10"]], [] as unknown as unknown[][][])).toEqual([[100]]);
+    // Con valores escritos pero vacíos (fila sin llenar), la celda queda vacía.
+    expect(f.evaluarMetodo([["a / b"]], [[[null]], [[""]]])).toEqual([[""]]);
   });
 });

@@ -118,7 +118,7 @@ describe("manifest.xml (desarrollo)", () => {
 
   test("todas las URL son https (los espacios de nombres XML no son URL que se carguen)", () => {
     const valores = fuente.todos.flatMap((e) => [
-      ...Object.entries(e.atributos).filter(([k]) => !/^xmlns(:|$)/.test(k)).map(([, v]) => v),
+      ...Object.entries(e.atributos).filter(([k]) => !/^xmlns(?::|$)/.test(k)).map(([, v]) => v),
       e.texto,
     ]);
     const urls = valores.filter((v) => /^[a-z][a-z0-9+.-]*:\/\//i.test(v.trim()));
@@ -253,10 +253,10 @@ describe("dist/ de producción", () => {
   test("las páginas solo cargan nuestros paquetes y los scripts oficiales de Office", () => {
     const paginas = fs.readdirSync(path.join(RAIZ, "dist")).filter((a) => a.endsWith(".html"));
     expect(paginas).toEqual(expect.arrayContaining(["functions.html", "taskpane.html", "commands.html"]));
-    const oficiales = /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/(office|custom-functions-runtime)\.js$/;
+    const oficiales = /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/(?:office|custom-functions-runtime)\.js$/;
     for (const p of paginas) {
       const html = fs.readFileSync(path.join(RAIZ, "dist", p), "utf8");
-      const srcs = [...html.matchAll(/<script\b[^>]*?\bsrc=["']?([^"' >]+)/gi)].map((m) => m[1]);
+      const srcs = [...html.matchAll(/<script\b[^>]+?\bsrc=["']?([^"' >]+)/gi)].map((m) => m[1]);
       for (const s of srcs) {
         const propio = !/^[a-z]+:|^\/\//i.test(s) && fs.existsSync(path.join(RAIZ, "dist", s));
         expect({ pagina: p, src: s, permitido: propio || oficiales.test(s) }).toEqual({ pagina: p, src: s, permitido: true });

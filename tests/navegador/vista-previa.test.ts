@@ -111,7 +111,7 @@ test("vista previa: abrir, validar, ir a la celda, llenar, aplicar, deshacer y d
   await panel().getByRole("button", { name: "Validar hoja" }).click();
   await panel().getByTestId("conteo-hallazgos").waitFor();
   const conteo = await panel().getByTestId("conteo-hallazgos").textContent();
-  expect(conteo).toMatch(/\d+ errores · \d+ advertencias/);
+  expect(conteo).toMatch(/^\d+ errores · \d+ advertencias/);
   await captura("panel-validacion.png", true);
   const hallazgo = panel().getByRole("button", { name: /^Ir a J13 \(Error\)/ });
   await hallazgo.click();

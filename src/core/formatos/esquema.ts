@@ -3,6 +3,15 @@
  * da un mensaje en español que nombra el campo («columnas[3].tipo: …»).
  */
 import * as z from "zod";
+import { acortar } from "../mostrar";
+
+// Mensajes de zod en español para lo que no tiene mensaje propio (`mensajeIssue` en index.ts
+// cubre los comunes). `import * as z` y no `{ z }`: el paquete del navegador lleva solo es.
+z.config(z.locales.es());
+
+/** Largo máximo de una clave, un id o un encabezado: más que eso no es un encabezado real. */
+const LARGO_CLAVE = 80;
+const LARGO_TEXTO = 500;
 
 export const ROLES = [
   "numero", "politicas", "programa", "objetivo", "actividad", "mesInicial", "mesFinal", "dimension",
@@ -26,12 +35,12 @@ export const REGLAS = [
   "unidad", "personas", "presupuesto", "clave-repetida", "lineas-meta", "desviacion",
 ] as const;
 
-const texto = z.object({ es: z.string().min(1), en: z.string().min(1) });
+const texto = z.object({ es: z.string().min(1).max(LARGO_TEXTO), en: z.string().min(1).max(LARGO_TEXTO) });
 
 export const esquemaColumna = z.object({
-  clave: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, "use solo letras, números y «_», empezando por una letra"),
-  encabezado: z.string().min(1),
-  variantes: z.array(z.string().min(1)).default([]),
+  clave: z.string().max(LARGO_CLAVE).regex(/^[A-Z]\w*$/i, "use solo letras, números y «_», empezando por una letra"),
+  encabezado: z.string().min(1).max(LARGO_TEXTO),
+  variantes: z.array(z.string().min(1).max(LARGO_TEXTO)).default([]),
   rol: z.enum(ROLES),
   tipo: z.enum(TIPOS),
   /** El encabezado debe estar para reconocer el formato (cuenta para el 60 %). */
@@ -51,7 +60,7 @@ export const esquemaColumna = z.object({
 
 export const esquemaFormato = z
   .object({
-    id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use minúsculas, números y guiones (kebab-case)"),
+    id: z.string().max(LARGO_CLAVE).regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use minúsculas, números y guiones (kebab-case)"),
     version: z.number().int().positive().default(1),
     nombre: texto,
     descripcion: texto,
@@ -79,7 +88,7 @@ export const esquemaFormato = z
     const vistas = new Set<string>();
     f.columnas.forEach((c, i) => {
       if (vistas.has(c.clave)) {
-        ctx.addIssue({ code: "custom", path: ["columnas", i, "clave"], message: `la clave «${c.clave}» está repetida; cada columna necesita una clave única` });
+        ctx.addIssue({ code: "custom", path: ["columnas", i, "clave"], message: `la clave «${acortar(c.clave)}» está repetida; cada columna necesita una clave única` });
       }
       vistas.add(c.clave);
     });
@@ -87,7 +96,7 @@ export const esquemaFormato = z
       ctx.addIssue({ code: "custom", path: ["columnas"], message: "marque al menos una columna con «requerida»: true para poder reconocer el formato" });
     }
     for (const clave of Object.keys(f.etiquetas)) {
-      if (!vistas.has(clave)) ctx.addIssue({ code: "custom", path: ["etiquetas", clave], message: `no hay una columna con la clave «${clave}»` });
+      if (!vistas.has(clave)) ctx.addIssue({ code: "custom", path: ["etiquetas", clave], message: `no hay una columna con la clave «${acortar(clave)}»` });
     }
   });
 

@@ -35,6 +35,7 @@ import * as z from "zod";
 import { exito, falla } from "../resultado";
 import type { Resultado, Texto } from "../tipos";
 import { memorizarTexto } from "../memoria";
+import { acortar, textoLegible } from "../mostrar";
 import { normalizar } from "../valores";
 import { esquemaFormato, type ColumnaArchivo, type FormatoArchivo } from "./esquema";
 import patOrgano from "./pat-organo.json";
@@ -91,28 +92,73 @@ export function normalizarEncabezado(texto: string): string {
 /** `normalizarEncabezado` con memoria (los textos cortos se repiten fila tras fila). */
 export const normalizarEncabezadoMemo = memorizarTexto(normalizarEncabezado, 20000);
 
+/** Una parte de la ruta de un campo, acortada y sin controles (una clave puede ser enorme). */
+function parteRuta(p: PropertyKey): string {
+  return textoLegible(String(p), 40);
+}
+
 function describirRuta(ruta: ReadonlyArray<PropertyKey>): string {
   let s = "";
-  for (const p of ruta) s += typeof p === "number" ? `[${p}]` : s ? `.${String(p)}` : String(p);
+  for (const p of ruta) s += typeof p === "number" ? `[${p}]` : s ? `.${parteRuta(p)}` : parteRuta(p);
   return s || "(formato)";
 }
 
-function mensajeIssue(issue: z.core.$ZodIssue): { es: string; en: string } {
+/** El tipo que zod esperaba, dicho como lo escribe quien edita el JSON. */
+const TIPOS_JSON: Readonly<Record<string, Texto>> = {
+  number: { es: "un número", en: "a number" },
+  int: { es: "un número entero", en: "a whole number" },
+  string: { es: "un texto entre comillas", en: "a quoted text" },
+  boolean: { es: "true o false", en: "true or false" },
+  array: { es: "una lista entre [ ]", en: "a list in [ ]" },
+  object: { es: "un objeto entre { }", en: "an object in { }" },
+  record: { es: "un objeto entre { }", en: "an object in { }" },
+};
+
+function tipoJson(tipo: string): Texto {
+  return TIPOS_JSON[tipo] ?? { es: `un valor de tipo ${tipo}`, en: `a ${tipo} value` };
+}
+
+/** ¿Está el campo en el JSON? zod v4 no dice en el issue si faltaba o tenía otro tipo. */
+function presente(json: unknown, ruta: ReadonlyArray<PropertyKey>): boolean {
+  let v: unknown = json;
+  for (const p of ruta) {
+    if (typeof v !== "object" || v === null || !Object.prototype.hasOwnProperty.call(v, p)) return false;
+    v = (v as Record<PropertyKey, unknown>)[p];
+  }
+  return v !== undefined;
+}
+
+/** Mensaje propio en español e inglés para cada clase de issue de zod (nunca el inglés de zod). */
+function mensajeIssue(issue: z.core.$ZodIssue, json: unknown): { es: string; en: string } {
   const ruta = describirRuta(issue.path);
-  if (issue.code === "invalid_type") {
-    const falta = issue.input === undefined;
-    return falta
-      ? { es: `${ruta}: falta el campo; escriba un valor de tipo ${issue.expected}.`, en: `${ruta}: the field is missing; write a ${issue.expected} value.` }
-      : { es: `${ruta}: se esperaba ${issue.expected}; corrija el valor.`, en: `${ruta}: expected ${issue.expected}; fix the value.` };
+  switch (issue.code) {
+    case "invalid_type": {
+      const t = tipoJson(issue.expected);
+      return presente(json, issue.path)
+        ? { es: `${ruta}: debe ser ${t.es}; corrija el valor.`, en: `${ruta}: must be ${t.en}; fix the value.` }
+        : { es: `${ruta}: falta el campo; escriba ${t.es}.`, en: `${ruta}: the field is missing; write ${t.en}.` };
+    }
+    case "invalid_value": {
+      const opciones = acortar(issue.values.map(String).join(", "), 400);
+      return { es: `${ruta}: valor no válido; escriba uno de: ${opciones}.`, en: `${ruta}: invalid value; write one of: ${opciones}.` };
+    }
+    case "too_small":
+      return issue.origin === "string" || issue.origin === "array"
+        ? { es: `${ruta}: está vacío; escriba al menos ${String(issue.minimum)} ${issue.origin === "string" ? "carácter(es)" : "elemento(s)"}.`, en: `${ruta}: it is empty; write at least ${String(issue.minimum)} ${issue.origin === "string" ? "character(s)" : "item(s)"}.` }
+        : { es: `${ruta}: es muy pequeño; debe ser mayor${issue.inclusive ? " o igual" : ""} que ${String(issue.minimum)}.`, en: `${ruta}: too small; it must be greater than${issue.inclusive ? " or equal to" : ""} ${String(issue.minimum)}.` };
+    case "too_big":
+      return issue.origin === "string" || issue.origin === "array"
+        ? { es: `${ruta}: es demasiado largo; como mucho ${String(issue.maximum)} ${issue.origin === "string" ? "caracteres" : "elementos"}.`, en: `${ruta}: too long; at most ${String(issue.maximum)} ${issue.origin === "string" ? "characters" : "items"}.` }
+        : { es: `${ruta}: es demasiado grande; debe ser menor${issue.inclusive ? " o igual" : ""} que ${String(issue.maximum)}.`, en: `${ruta}: too large; it must be less than${issue.inclusive ? " or equal to" : ""} ${String(issue.maximum)}.` };
+    case "invalid_union":
+      return { es: `${ruta}: valor no válido; revise el tipo (vea la documentación del campo).`, en: `${ruta}: invalid value; check its type (see the field's documentation).` };
+    case "unrecognized_keys":
+      return { es: `${ruta}: campos desconocidos: ${issue.keys.map((k) => textoLegible(k, 40)).join(", ")}.`, en: `${ruta}: unknown fields: ${issue.keys.map((k) => textoLegible(k, 40)).join(", ")}.` };
+    default:
+      // Los mensajes propios del esquema (regex, superRefine) ya están en español; los de
+      // zod salen en español por `z.config(z.locales.es())` (ver esquema.ts).
+      return { es: `${ruta}: ${textoLegible(issue.message, 200)}.`, en: `${ruta}: ${textoLegible(issue.message, 200)}.` };
   }
-  if (issue.code === "invalid_value") {
-    const opciones = issue.values.map(String).join(", ");
-    return { es: `${ruta}: valor no válido; escriba uno de: ${opciones}.`, en: `${ruta}: invalid value; write one of: ${opciones}.` };
-  }
-  if (issue.code === "too_small") {
-    return { es: `${ruta}: está vacío o es muy pequeño (mínimo ${String(issue.minimum)}).`, en: `${ruta}: empty or too small (minimum ${String(issue.minimum)}).` };
-  }
-  return { es: `${ruta}: ${issue.message}.`, en: `${ruta}: ${issue.message}.` };
 }
 
 function construir(f: FormatoArchivo): Formato {
@@ -120,8 +166,11 @@ function construir(f: FormatoArchivo): Formato {
     const normalizadas = [...new Set([c.encabezado, ...c.variantes].map(normalizarEncabezado).filter((s) => s.length > 0))];
     return { ...c, variantes: c.variantes, normalizadas, orden };
   });
-  const porClave: Record<string, Columna> = {};
-  const porRol: Partial<Record<Rol, Columna>> = {};
+  // Sin prototipo: las claves vienen del archivo («constructor», «toString», «hasOwnProperty»).
+  const porClave: Record<string, Columna> = Object.create(null);
+  const porRol: Partial<Record<Rol, Columna>> = Object.create(null);
+  const etiquetas: Record<string, string> = Object.create(null);
+  for (const [k, v] of Object.entries(f.etiquetas)) etiquetas[k] = v;
   for (const c of columnas) {
     porClave[c.clave] = c;
     if (!porRol[c.rol]) porRol[c.rol] = c;
@@ -131,7 +180,7 @@ function construir(f: FormatoArchivo): Formato {
     metaEsValorIndicador: f.metaEsValorIndicador, metaProrrateada: f.metaProrrateada ?? !f.metaEsValorIndicador, variasMetasPorCelda: f.variasMetasPorCelda,
     marcadoresGrupo: f.marcadoresGrupo.map(normalizarEncabezado),
     filasEtiqueta: f.filasEtiqueta.map((fila) => fila.map(normalizarEncabezado)),
-    etiquetas: f.etiquetas, reglas: f.reglas, columnas, porClave, porRol,
+    etiquetas, reglas: f.reglas, columnas, porClave, porRol,
   };
 }
 
@@ -139,8 +188,10 @@ function construir(f: FormatoArchivo): Formato {
 export function cargarFormato(json: unknown): Resultado<Formato> {
   const r = esquemaFormato.safeParse(json);
   if (r.success) return exito(construir(r.data));
-  const mensajes = r.error.issues.slice(0, 5).map((i) => mensajeIssue(i));
-  const id = typeof json === "object" && json !== null && typeof (json as { id?: unknown }).id === "string" ? (json as { id: string }).id : "?";
+  const mensajes = r.error.issues.slice(0, 5).map((i) => mensajeIssue(i, json));
+  // El id se cita acortado y sin controles: un id de 100 000 espacios no llena la pantalla.
+  const idCrudo = typeof json === "object" && json !== null && typeof (json as { id?: unknown }).id === "string" ? (json as { id: string }).id : "?";
+  const id = textoLegible(idCrudo.trim() || "?");
   return falla("valor", {
     es: `El formato «${id}» no es válido: ${mensajes.map((m) => m.es).join(" ")}`,
     en: `Format "${id}" is not valid: ${mensajes.map((m) => m.en).join(" ")}`,

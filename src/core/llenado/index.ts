@@ -135,6 +135,11 @@ export function planificar(hoja: HojaDatos, det: Deteccion, actividades: Readonl
         igual = q.ok && q.valor !== null && Math.abs(redondear2(q.valor.valor) - puntos) < 0.005;
       }
       if (igual) continue; // ya tiene el valor (o una fórmula que lo da)
+      // Nunca se planea escribir NaN ni ±Infinity (Excel no los guarda como número).
+      if (typeof despues === "number" && !Number.isFinite(despues)) {
+        omitida = true;
+        continue;
+      }
       cambios.push({
         celda: direccion(act.fila, i), fila: act.fila, columna: letraColumna(i), encabezado,
         antes, formulaAntes, despues, esFormula: false, razon: razonDe(), reemplaza: !esVacio(antes) || !!formulaAntes,

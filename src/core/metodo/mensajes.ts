@@ -4,6 +4,7 @@
  * persona); el campo `posicion` de `ErrorPat` es base 0.
  */
 import type { Texto } from "../tipos";
+import { citar } from "../valores";
 
 export const EJEMPLO = "Documentos realizados / Documentos programados × 100";
 
@@ -12,10 +13,9 @@ const SUGERENCIA: Texto = {
   en: `Write, for example, «${EJEMPLO}».`,
 };
 
-/** Cita breve de un fragmento del método. */
+/** Cita breve de un fragmento del método (la misma que `citar`: solo mira el principio). */
 export function citarFragmento(s: string): string {
-  const limpio = s.replace(/\s+/g, " ").trim();
-  return limpio.length > 40 ? `${limpio.slice(0, 37)}…` : limpio;
+  return citar(s);
 }
 
 /** «No se entiende el método en la posición N: <detalle>. Escriba, por ejemplo, …» */
@@ -81,6 +81,11 @@ export const mensajes = {
   plantilla: (texto: string): Texto => ({
     es: `El método de cálculo es un texto de plantilla sin llenar («${citarFragmento(texto)}»). ${SUGERENCIA.es}`,
     en: `The calculation method is an unfilled template placeholder («${citarFragmento(texto)}»). ${SUGERENCIA.en}`,
+  }),
+  /** Empieza con «=», «+» o «@», o tiene «|» o «!»: parece una fórmula o una llamada a otro programa. */
+  pareceFormula: (signo: string, posicion: number): Texto => ({
+    es: `El método de cálculo no se evalúa: ${signo === "|" || signo === "!" || signo === "｜" || signo === "！" ? `tiene «${signo}» en la posición ${posicion + 1}` : `empieza con «${signo}»`}, como una fórmula de Excel o una llamada a otro programa. Escriba el método con palabras y operadores, sin «=», «+» o «@» al inicio ni «|» o «!». ${SUGERENCIA.es}`,
+    en: `The calculation method is not evaluated: ${signo === "|" || signo === "!" || signo === "｜" || signo === "！" ? `it has «${signo}» at position ${posicion + 1}` : `it starts with «${signo}»`}, like an Excel formula or a call to another program. Write the method with words and operators, without a leading «=», «+» or «@» and without «|» or «!». ${SUGERENCIA.en}`,
   }),
   interno: (): Texto => ({
     es: `No se pudo analizar el método de cálculo. ${SUGERENCIA.es}`,

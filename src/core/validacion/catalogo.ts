@@ -187,8 +187,14 @@ const LISTA: ReadonlyArray<TipoHallazgo> = [
   {
     codigo: "inyeccion-formula", severidad: "warning",
     titulo: t("Texto que parece fórmula", "Text that looks like a formula"),
-    descripcion: t("Un texto que empieza con «=», «+», «-» o «@» puede ejecutarse como fórmula al exportar la hoja (CSV).", "Text starting with \"=\", \"+\", \"-\" or \"@\" may run as a formula when the sheet is exported (CSV)."),
-    mensaje: t("{encabezado} empieza con «{signo}» sin ser una fórmula («{valor}»). Quite el signo inicial (para una viñeta use «•»).", "{encabezado} starts with \"{signo}\" without being a formula (\"{valor}\"). Remove the leading sign (for a bullet use \"•\")."),
+    descripcion: t("Un texto que empieza con «=», «+», «-», «@» (o «＝», «＋», «－», «＠»), un tabulador o un salto de línea puede ejecutarse como fórmula al exportar la hoja (CSV).", "Text starting with \"=\", \"+\", \"-\", \"@\" (or their full-width forms), a tab or a line break may run as a formula when the sheet is exported (CSV)."),
+    mensaje: t("{encabezado} empieza con {signo} sin ser una fórmula («{valor}»). Quite el signo inicial (para una viñeta use «•»).", "{encabezado} starts with {signoEn} without being a formula (\"{valor}\"). Remove the leading sign (for a bullet use \"•\")."),
+  },
+  {
+    codigo: "formula-externa", severidad: "warning",
+    titulo: t("Fórmula que llama a otro programa o a la red", "Formula that calls another program or the network"),
+    descripcion: t("Una fórmula fuera de las columnas calculadas usa DDE («|»), HYPERLINK, WEBSERVICE, CALL o REGISTER: al abrir el libro puede ejecutar un programa, abrir un enlace o enviar datos.", "A formula outside the computed columns uses DDE (\"|\"), HYPERLINK, WEBSERVICE, CALL or REGISTER: opening the workbook may run a program, open a link or send data."),
+    mensaje: t("{encabezado} tiene una fórmula que llama a {llamada} («{valor}»). Si no la puso usted, bórrela y escriba el dato como texto; para un enlace escriba la dirección sin fórmula.", "{encabezado} has a formula that calls {llamada} (\"{valor}\"). If you did not write it, delete it and type the data as text; for a link write the address without a formula."),
   },
 ];
 

@@ -30,7 +30,7 @@ export function indiceColumna(letras: string): number {
   return n - 1;
 }
 
-const RE_CELDA = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/;
+const RE_CELDA = /^\$?([A-Z]{1,3})\$?(\d{1,7})$/i;
 
 /** «AB12» o «$AB$12» → { fila1: 12, col0: 27 }; `null` si no es una dirección de celda. */
 export function leerDireccion(texto: string): { fila1: number; col0: number } | null {

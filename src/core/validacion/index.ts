@@ -19,13 +19,19 @@ import type { Metodo } from "../metodo";
 import { formatear } from "../resultado";
 import type { Estatus, EstatusCalculado, Hallazgo, HojaDatos, Sentido, Texto, ValorCelda } from "../tipos";
 import {
-  buscarMarcador, citar, FRECUENCIAS, formatoEsPorcentaje, leerCantidad, leerFrecuencia, leerMes, leerSentido, normalizar, sinPuntoFinal, textoFecha,
+  agruparMiles, buscarMarcador, citar, FRECUENCIAS, formatoEsPorcentaje, leerCantidad, leerFrecuencia, leerMes, leerSentido, normalizar, sinPuntoFinal, textoFecha,
   type Cantidad,
 } from "../valores";
 import { CATALOGO } from "./catalogo";
 import { direccion, letraColumna } from "./direcciones";
 import { analizarMetodoEnCache } from "../metodo";
 import { memorizarTexto } from "../memoria";
+import { llamadaExterna, signoDeInyeccion } from "../inyeccion";
+
+/** «-5», «+3»: un número escrito con signo no es una fórmula. */
+function esCifraEscrita(t: string): boolean {
+  return leerCantidad(t).ok;
+}
 
 export { CATALOGO, listarTiposHallazgo, type TipoHallazgo } from "./catalogo";
 export { letraColumna, direccion } from "./direcciones";
@@ -80,8 +86,10 @@ const ROLES_NUMERICOS: ReadonlySet<Rol> = new Set<Rol>([
 const DIMENSIONES = new Set(["eficacia", "eficiencia", "economia", "calidad"]);
 const UNIDADES_PORCENTAJE = new Set(["porcentaje", "%", "porciento", "por ciento", "porcentajes"]);
 const UNIDADES_DOCUMENTO = new Set(["documento", "documentos", "informe", "informes", "reporte", "reportes"]);
-const NUMERICO = /^\s*[$]?\s*\d+(?:[.,]\d+)?\s*%?\s*$/;
-const VARIAS_CIFRAS = /^\s*\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)+\s*$/;
+// Se prueban sobre el texto ya recortado (`trim`): con `\s*` a ambos lados de la cifra la
+// expresión retrocedía de forma cuadrática sobre «1» + 32 765 espacios + «x».
+const NUMERICO = /^\$?\s*\d+(?:[.,]\d+)?\s*%?$/;
+const VARIAS_CIFRAS = /^\d+(?:\.\d+)?(?:\s+\d+(?:\.\d+)?)+$/;
 
 // Cachés de textos repetidos (frecuencias, unidades, estatus se repiten fila tras fila).
 const normal = memorizarTexto(normalizar, 20000);
@@ -362,7 +370,7 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   const cUni = col("unidad");
   const unidadCrudo = crudo(cUni);
   const unidad = formato.variasMetasPorCelda ? null : texto(unidadCrudo);
-  if (cUni && unidad !== null && propio(cUni) && reglas.has("unidad") && (typeof unidadCrudo === "number" || NUMERICO.test(unidad))) {
+  if (cUni && unidad !== null && propio(cUni) && reglas.has("unidad") && (typeof unidadCrudo === "number" || NUMERICO.test(unidad.trim()))) {
     emitir("unidad-numerica", cUni, { valor: citar(unidadCrudo) });
   }
 
@@ -437,16 +445,20 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
     }
   }
   if (reglas.has("inyeccion")) {
+    // Toda la fila, también las columnas que el formato no conoce (ver `inyeccion.ts`).
     const filaCruda = hoja.valores[f0] ?? [];
-    for (let i = 0; i < filaCruda.length; i++) {
-      const v = filaCruda[i];
-      if (typeof v !== "string" || v.length < 2) continue;
-      const k = v.charCodeAt(0);
-      if (k !== 61 && k !== 43 && k !== 45 && k !== 64) continue; // = + - @
-      if (formulas?.[i]) continue;
-      if (/^[-=_]+$/.test(v.trim()) || leerCantidad(v).ok) continue; // «-», «---» o un número escrito («-5»)
+    const n = Math.max(filaCruda.length, formulas?.length ?? 0);
+    for (let i = 0; i < n; i++) {
       const c = ctx.porIndice.get(i);
-      emisor.emitir("inyeccion-formula", f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, { signo: v[0], valor: citar(v) });
+      const formula = formulas?.[i];
+      if (formula) {
+        const llamada = c?.calculada ? null : llamadaExterna(formula);
+        if (llamada) emisor.emitir("formula-externa", f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, { llamada, valor: citar(formula) });
+        continue;
+      }
+      const v = filaCruda[i];
+      const signo = signoDeInyeccion(v, esCifraEscrita);
+      if (signo) emisor.emitir("inyeccion-formula", f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, { signo: signo.nombre.es, signoEn: signo.nombre.en, valor: citar(v) });
     }
   }
 
@@ -545,10 +557,21 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   return act;
 }
 
+/** Líneas de una celda para un mensaje: las primeras y cuántas son (una celda puede tener 16 000). */
+function unirLineas(lineas: ReadonlyArray<string>): string {
+  const MAXIMO = 6;
+  return lineas.length <= MAXIMO ? lineas.join(" / ") : `${lineas.slice(0, MAXIMO).join(" / ")} / … (${lineas.length} líneas)`;
+}
+
+/** Un porcentaje para un mensaje; uno que desborda (1e308 de una meta mínima) no dice «Infinity». */
+function cifraPorcentaje(x: number): string {
+  return Number.isFinite(x) ? cifra(x) : `más de ${cifra(Number.MAX_VALUE)}`;
+}
+
 function montos(x: number): string {
   // Sin Intl (el entorno de funciones de Excel solo garantiza ES2016): 1234567.5 → «1,234,567.50».
   const [entero, decimales] = Math.abs(redondear2(x)).toFixed(2).split(".");
-  return `${x < 0 ? "-" : ""}${entero.replace(/\B(?=(\d{3})+$)/g, ",")}.${decimales}`;
+  return `${x < 0 ? "-" : ""}${agruparMiles(entero)}.${decimales}`;
 }
 
 type Col = (rol: Rol) => Columna | undefined;
@@ -576,7 +599,7 @@ function leerMetas(
       if (c.calculada) return null; // la compara «calculados»
       if (reglas.has("lineas-meta")) {
         const crudo = fila.valores[c.orden];
-        const juntas = ls.length === 1 && typeof crudo === "string" && VARIAS_CIFRAS.test(crudo);
+        const juntas = ls.length === 1 && typeof crudo === "string" && VARIAS_CIFRAS.test(crudo.trim());
         emitir("lineas-meta-desiguales", c, {
           lineas: ls.length, esperadas, referencia: referencia!.encabezado,
           detalle: juntas ? ` «${citar(crudo)}» tiene varias cifras en una sola línea.` : "",
@@ -647,10 +670,10 @@ function revisarCalculadas(
     if (c.porMeta && formato.variasMetasPorCelda) {
       if (!esperado?.lineas) continue;
       const ls = lineasDe(crudo);
-      const esperadoTexto = esperado.lineas.map(cifra2).join(" / ");
+      const esperadoTexto = unirLineas(esperado.lineas.map(cifra2));
       if (ls.length !== esperado.lineas.length) {
         emitir("calculo-discrepante", c, {
-          valor: ls.map((l) => citar(l)).join(" / "),
+          valor: unirLineas(ls.map((l) => citar(l))),
           calculo: `debe tener ${esperado.lineas.length} línea(s): ${esperado.explicar().es}`,
           calculoEn: `it must have ${esperado.lineas.length} line(s): ${esperado.explicar().en}`,
           esperado: esperadoTexto,
@@ -663,7 +686,7 @@ function revisarCalculadas(
         if (!ok) {
           const parte = esperado.explicar().es.split("; ")[i] ?? esperado.explicar().es;
           emitir("calculo-discrepante", c, {
-            valor: ls.map((l) => citar(l)).join(" / "),
+            valor: unirLineas(ls.map((l) => citar(l))),
             calculo: `en la línea ${i + 1}, ${parte}`,
             calculoEn: `on line ${i + 1}, ${parte}`,
             esperado: esperadoTexto,
@@ -697,7 +720,7 @@ function revisarSobrecumplimiento(act: Actividad, formato: Formato, calc: Calcul
       const base = m.modificado ?? m.programado;
       if (m.alcanzado !== null && base !== null && base > 0 && m.alcanzado > base + 1e-9) {
         // Una nota por línea de meta: cada meta sobrecumplida se explica por separado.
-        emitir("sobrecumplimiento", cAlc, { alcanzado: cifra(m.alcanzado), meta: cifra(base), porcentaje: cifra((m.alcanzado / base) * 100) });
+        emitir("sobrecumplimiento", cAlc, { alcanzado: cifra(m.alcanzado), meta: cifra(base), porcentaje: cifraPorcentaje((m.alcanzado / base) * 100) });
       }
     }
     return;
@@ -712,6 +735,6 @@ function revisarSobrecumplimiento(act: Actividad, formato: Formato, calc: Calcul
   const c = calc.alcanzado;
   const alcanzado = c && typeof c.valor === "number" ? redondear2(c.valor) : act.alcanzado;
   if (alcanzado !== null && alcanzado > act.meta + 1e-9 && !act.invalidas.includes(cAlc.clave)) {
-    emitir("sobrecumplimiento", cAlc, { alcanzado: cifra(alcanzado), meta: cifra(act.meta), porcentaje: cifra((alcanzado / act.meta) * 100) });
+    emitir("sobrecumplimiento", cAlc, { alcanzado: cifra(alcanzado), meta: cifra(act.meta), porcentaje: cifraPorcentaje((alcanzado / act.meta) * 100) });
   }
 }

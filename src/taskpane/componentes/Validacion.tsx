@@ -1,3 +1,4 @@
+import { escaparControles } from "../../core/mostrar";
 import { Button, Field, Select } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Hallazgo } from "../../core/tipos";
@@ -67,7 +68,8 @@ export function Validacion(p: PropsValidacion) {
                 <ul className={s.lista}>
                   {g.hallazgos.map((h, i) => {
                     const sev = t(`severidad.${h.severidad}` as ClaveTexto);
-                    const mensaje = t.idioma === "en" ? h.mensajeEn : h.mensaje;
+                    // Un mensaje cita celdas del libro: sin caracteres de control a la vista.
+                    const mensaje = escaparControles(t.idioma === "en" ? h.mensajeEn : h.mensaje);
                     return (
                       <li key={`${h.celda}-${h.codigo}-${i}`}>
                         <Button
