@@ -5,7 +5,7 @@ export * from "./valores";
 export * from "./calculos";
 export * from "./estatus";
 export * from "./semaforo";
-export { analizarMetodo, evaluarMetodo, revisarMetodo, esPlantilla, type Metodo, type ClaseMetodo, type Nodo, type Operador } from "./metodo";
+export { analizarMetodo, evaluarMetodo, revisarMetodo, esPlantilla, compilarMetodo, type Metodo, type ClaseMetodo, type Nodo, type Operador } from "./metodo";
 export {
   analizarHoja, planificarLlenado, listarFormatos, letraColumna, direccion,
   type AnalisisHoja, type PlanLlenado, type OpcionesAnalisis, type OpcionesLlenado, type Deteccion, type Candidato, type Actividad, type LineaMeta,
@@ -14,5 +14,5 @@ export { cargarFormato, registrarFormato, quitarFormato, obtenerFormato, normali
 export { detectarFormato, leerAnio } from "./deteccion";
 export { recorrerFilas, type FilaHoja, type TipoFila, type EstructuraHoja } from "./filas";
 export { validarHoja, CATALOGO, listarTiposHallazgo, type TipoHallazgo } from "./validacion";
-export { calcularFila, construirFormula, type Calculado, type CalculosFila } from "./llenado";
-export { describirPlantilla, COLORES_ESTATUS, COLORES_SEMAFORO, LISTA_DIMENSIONES, LISTA_TENDENCIAS, LISTA_MESES, LISTA_NOMBRES_MES, type Plantilla, type ColumnaPlantilla, type ReglaCondicional, type FormulaPlantilla } from "./plantilla";
+export { calcularFila, formulaNativa, formulaDeCelda, type Calculado, type CalculosFila, type CorteFormula, type EntornoFormula } from "./llenado";
+export { describirPlantilla, COLORES_ESTATUS, COLORES_SEMAFORO, LISTA_DIMENSIONES, LISTA_TENDENCIAS, LISTA_MESES, LISTA_NOMBRES_MES, type Plantilla, type CortePlantilla, type ColumnaPlantilla, type ReglaCondicional, type FormulaPlantilla } from "./plantilla";

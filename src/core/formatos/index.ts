@@ -61,6 +61,8 @@ export interface Formato {
   readonly nombre: Texto;
   readonly descripcion: Texto;
   readonly titulo: ReadonlyArray<string>;
+  /** Nombre corto de la hoja de la plantilla, en palabras («PAT órgano»). */
+  readonly nombreHoja: string;
   readonly metaEsValorIndicador: boolean;
   readonly variasMetasPorCelda: boolean;
   readonly marcadoresGrupo: ReadonlyArray<string>;
@@ -125,6 +127,7 @@ function construir(f: FormatoArchivo): Formato {
   }
   return {
     id: f.id, version: f.version, nombre: f.nombre, descripcion: f.descripcion, titulo: f.titulo,
+    nombreHoja: f.nombreHoja ?? f.nombre.es.slice(0, 26).trim(),
     metaEsValorIndicador: f.metaEsValorIndicador, variasMetasPorCelda: f.variasMetasPorCelda,
     marcadoresGrupo: f.marcadoresGrupo.map(normalizarEncabezado),
     filasEtiqueta: f.filasEtiqueta.map((fila) => fila.map(normalizarEncabezado)),
