@@ -8,6 +8,7 @@
 const fs = require("fs");
 const path = require("path");
 const { Compilation, WebpackError, sources } = require("webpack");
+const { revisarOverridesIngles } = require("./idiomas");
 
 const URL_DESARROLLO = "https://localhost:3000/";
 const URL_PRODUCCION_PREDETERMINADA = "https://pat-indicadores.example.mx/";
@@ -38,6 +39,9 @@ function escaparRegex(s) {
  * lanza un error que cita las líneas si queda «localhost».
  */
 function prepararManifiesto(xml, { produccion, url }) {
+  // Cada traducción para todos los idiomas de Office en inglés (un Override es exacto: en-us no cubre en-gb).
+  const faltan = revisarOverridesIngles(xml);
+  if (faltan.length > 0) throw new Error(`Traducciones al inglés incompletas en el manifiesto:\n  ${faltan.join("\n  ")}`);
   if (!produccion) return { xml, sustituciones: 0 };
   const destino = urlProduccion(url);
   let sustituciones = 0;

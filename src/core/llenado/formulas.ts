@@ -190,7 +190,7 @@ function lecturaFormula(v: ValorCelda | undefined, formatoNumero: string | null,
   if (typeof v === "number") return formatoEsPorcentaje(formatoNumero) ? v * 100 : v;
   // La meta acepta un entero escrito como texto, con o sin «%» («100%»).
   if (conTexto && typeof v === "string") {
-    const m = /^ *(\d{1,15}) *%? *$/.exec(v);
+    const m = /^(\d{1,15})%?$/.exec(v);
     if (m) return Number(m[1]);
   }
   return "otro";
