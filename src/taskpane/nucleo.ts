@@ -95,6 +95,7 @@ export function aPlantillaHoja(p: Plantilla): PlantillaHoja {
     formatosNumero: p.columnas.filter((c) => c.formatoNumero).map((c) => ({ rango: datos(c.letra), formato: c.formatoNumero as string })),
     condicionales: p.condicionales.map((r) => ({ rango: r.rango, texto: r.texto, relleno: hex(r.colorFondo), colorFuente: hex(r.colorTexto) })),
     rellenos: [{ rango: `A${p.filaEncabezado}:${ultimaColumna}${filaFinEncabezado}`, color: "#D9E1F2" }],
+    ajustes: [{ rango: `A${p.filaEncabezado}:${ultimaColumna}${p.filaEncabezado}`, alto: p.altoEncabezado }],
     congelarFilas: filaFinEncabezado,
   };
 }

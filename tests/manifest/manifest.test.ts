@@ -285,3 +285,15 @@ describe("idiomas en inglés del manifiesto (scripts/compilacion/idiomas.js)", (
     expect(revisarOverridesIngles(distinto)).toEqual([expect.stringMatching(/^Functions\.Metadata\.Url: en-za dice/)]);
   });
 });
+
+describe("el panel en inglés para todo Office en inglés", () => {
+  test("cada idioma en inglés del manifiesto da el panel en inglés; los demás, español", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { idiomaDe } = require("../../src/localization") as { idiomaDe: (l: string) => string };
+    for (const l of LOCALES_INGLES) {
+      expect({ l, idioma: idiomaDe(l) }).toEqual({ l, idioma: "en" });
+      expect({ l, idioma: idiomaDe(l.replace(/-(\w+)$/, (_, p: string) => `-${p.toUpperCase()}`)) }).toEqual({ l, idioma: "en" });
+    }
+    for (const l of ["es-MX", "es-ES", "fr-FR", "", "pt-BR"]) expect(idiomaDe(l)).toBe("es");
+  });
+});
