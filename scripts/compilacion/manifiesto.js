@@ -39,9 +39,6 @@ function escaparRegex(s) {
  * lanza un error que cita las líneas si queda «localhost».
  */
 function prepararManifiesto(xml, { produccion, url }) {
-  // Cada traducción para todos los idiomas de Office en inglés (un Override es exacto: en-us no cubre en-gb).
-  const faltan = revisarOverridesIngles(xml);
-  if (faltan.length > 0) throw new Error(`Traducciones al inglés incompletas en el manifiesto:\n  ${faltan.join("\n  ")}`);
   if (!produccion) return { xml, sustituciones: 0 };
   const destino = urlProduccion(url);
   let sustituciones = 0;
@@ -75,7 +72,11 @@ class PluginManifiesto {
       compilation.fileDependencies.add(this.origen);
       compilation.hooks.processAssets.tap({ name: nombre, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         try {
-          const { xml } = prepararManifiesto(fs.readFileSync(this.origen, "utf8"), {
+          const original = fs.readFileSync(this.origen, "utf8");
+          // Cada traducción para todos los idiomas de Office en inglés (un Override es exacto: en-us no cubre en-gb).
+          const faltan = revisarOverridesIngles(original);
+          if (faltan.length > 0) throw new Error(`Traducciones al inglés incompletas en el manifiesto:\n  ${faltan.join("\n  ")}`);
+          const { xml } = prepararManifiesto(original, {
             produccion: this.produccion,
             url: this.url,
           });
