@@ -7,7 +7,6 @@
  */
 import { Button, FluentProvider, Spinner, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Resumen as DatosResumen } from "../core/resumen";
 import type { CambioCelda, Hallazgo, Idioma } from "../core/tipos";
 import { deshacerLlenado, escribirConDeshacer, leerDeshacer, leerMarcas, marcarConRegistro, quitarMarcas } from "../excel/deshacer";
 import type { LecturaHoja, PuertoLibro } from "../excel/puerto";
@@ -21,7 +20,7 @@ import { Validacion } from "./componentes/Validacion";
 import { mensajeDeError } from "./errores";
 import { useEstilos } from "./estilos";
 import { avisosDeLectura, escrituraDe, FILAS_GRANDES, marcasDe, mesCortePorDefecto, type Aviso, type IntencionAviso } from "./logica";
-import { analizar, formatosDisponibles, omitidas, planificar, plantillaDe, resumenDe, type AnalisisHoja } from "./nucleo";
+import { analizar, formatosDisponibles, omitidas, planificar, plantillaDe, resumenDe, type AnalisisHoja, type UnidadConsolidada as DatosResumen } from "./nucleo";
 
 export interface PropsPanel {
   readonly puerto: PuertoLibro;
@@ -281,7 +280,7 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
       await cargar(nombreHoja || undefined, true);
       const h = hojaRef.current;
       if (!h) return;
-      setResumen(resumenDe(h.analisis, corte));
+      setResumen(resumenDe(h.analisis));
     });
 
   const insertarGrafico = () =>

@@ -4,12 +4,12 @@
  * puerto necesitan (p. ej. la descripción de una plantilla → `PlantillaHoja`).
  */
 import { analizarHoja, describirPlantilla, listarFormatos, LISTA_MESES, planificarLlenado } from "../core";
-import type { Actividad, AnalisisHoja, PlanLlenado, Plantilla } from "../core";
-import { resumir, type EntradaResumen, type Resumen } from "../core/resumen";
+import type { AnalisisHoja, PlanLlenado, Plantilla } from "../core";
+import { consolidarHoja, type UnidadConsolidada } from "../core/consolidado";
 import type { HojaDatos, Idioma, ValorCelda } from "../core/tipos";
 import { ErrorLibro, type PlantillaHoja } from "../excel/puerto";
 
-export type { AnalisisHoja, PlanLlenado };
+export type { AnalisisHoja, PlanLlenado, UnidadConsolidada };
 
 export interface FormatoListado {
   readonly id: string;
@@ -35,22 +35,12 @@ export function omitidas(plan: PlanLlenado): number {
 
 // ——— Resumen ———
 
-/** Una actividad del análisis como entrada del resumen (el objetivo se nombra «6. Implementar…»). */
-export function entradaResumen(a: Actividad): EntradaResumen {
-  const objetivo = [a.numero, a.objetivo].filter((x): x is string => !!x).join(". ").replace(/\s+/g, " ").trim();
-  return {
-    objetivo: objetivo || null,
-    meta: a.meta,
-    alcanzado: a.alcanzado,
-    mesInicial: a.mesInicial,
-    mesFinal: a.mesFinal,
-    sentido: a.sentido,
-    estatusEscrito: a.estatus,
-  };
-}
-
-export function resumenDe(analisis: AnalisisHoja, corte: number): Resumen {
-  return resumir(analisis.actividades.map(entradaResumen), { corte });
+/**
+ * La vista de unidad de la hoja abierta: la misma función que consolida cada hoja en
+ * `pat consolidar` (estatus del llenado, semáforo y avance al corte con que se analizó la hoja).
+ */
+export function resumenDe(analisis: AnalisisHoja): UnidadConsolidada {
+  return consolidarHoja(analisis, { archivo: analisis.hoja });
 }
 
 // ——— Plantillas ———
