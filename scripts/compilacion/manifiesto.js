@@ -8,6 +8,7 @@
 const fs = require("fs");
 const path = require("path");
 const { Compilation, WebpackError, sources } = require("webpack");
+const { revisarOverridesIngles } = require("./idiomas");
 
 const URL_DESARROLLO = "https://localhost:3000/";
 const URL_PRODUCCION_PREDETERMINADA = "https://pat-indicadores.example.mx/";
@@ -71,7 +72,11 @@ class PluginManifiesto {
       compilation.fileDependencies.add(this.origen);
       compilation.hooks.processAssets.tap({ name: nombre, stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
         try {
-          const { xml } = prepararManifiesto(fs.readFileSync(this.origen, "utf8"), {
+          const original = fs.readFileSync(this.origen, "utf8");
+          // Cada traducción para todos los idiomas de Office en inglés (un Override es exacto: en-us no cubre en-gb).
+          const faltan = revisarOverridesIngles(original);
+          if (faltan.length > 0) throw new Error(`Traducciones al inglés incompletas en el manifiesto:\n  ${faltan.join("\n  ")}`);
+          const { xml } = prepararManifiesto(original, {
             produccion: this.produccion,
             url: this.url,
           });

@@ -5,7 +5,7 @@ export * from "./valores";
 export * from "./calculos";
 export * from "./estatus";
 export * from "./semaforo";
-export { analizarMetodo, evaluarMetodo, revisarMetodo, esPlantilla, type Metodo, type ClaseMetodo, type Nodo, type Operador } from "./metodo";
+export { analizarMetodo, evaluarMetodo, revisarMetodo, esPlantilla, compilarMetodo, type Metodo, type ClaseMetodo, type Nodo, type Operador } from "./metodo";
 export {
   analizarHoja, planificarLlenado, listarFormatos, letraColumna, direccion,
   type AnalisisHoja, type PlanLlenado, type OpcionesAnalisis, type OpcionesLlenado, type Deteccion, type Candidato, type Actividad, type LineaMeta,
@@ -14,8 +14,8 @@ export { cargarFormato, registrarFormato, quitarFormato, obtenerFormato, normali
 export { detectarFormato, leerAnio } from "./deteccion";
 export { recorrerFilas, type FilaHoja, type TipoFila, type EstructuraHoja } from "./filas";
 export { validarHoja, CATALOGO, listarTiposHallazgo, type TipoHallazgo } from "./validacion";
-export { calcularFila, construirFormula, type Calculado, type CalculosFila } from "./llenado";
-export { describirPlantilla, COLORES_ESTATUS, COLORES_SEMAFORO, LISTA_DIMENSIONES, LISTA_TENDENCIAS, LISTA_MESES, LISTA_NOMBRES_MES, type Plantilla, type ColumnaPlantilla, type ReglaCondicional, type FormulaPlantilla } from "./plantilla";
+export { calcularFila, formulaNativa, formulaDeCelda, type Calculado, type CalculosFila, type CorteFormula, type EntornoFormula } from "./llenado";
+export { describirPlantilla, COLORES_ESTATUS, COLORES_SEMAFORO, LISTA_DIMENSIONES, LISTA_TENDENCIAS, LISTA_MESES, LISTA_NOMBRES_MES, type Plantilla, type CortePlantilla, type ColumnaPlantilla, type ReglaCondicional, type FormulaPlantilla } from "./plantilla";
 export { evaluarAvance, esperadoAlCorte, fueraDeRuta, type AvanceActividad, type EstatusAvance } from "./avance";
 export { consolidarHoja, totalizar, contar, actividadesDe, avancePorObjetivo, nombreUnidad, ORDEN_ESTATUS_AVANCE, ORDEN_SEMAFORO_AVANCE, type UnidadConsolidada, type Conteos, type ActividadDesviada, type ActividadConsolidable, type AvanceObjetivoUnidad } from "./consolidado";
 export { compararTrimestres, actividadesComparables, SEVERIDAD_CAMBIO, type Cambio, type CodigoCambio, type ActividadComparable } from "./comparacion";

@@ -1,13 +1,17 @@
 /**
  * Descripción de la plantilla de un formato, como datos: la CLI (exceljs) y el panel
- * (Office.js) la dibujan. Filas de título, fila de encabezado (y de etiquetas), anchos,
- * listas desplegables, formatos de número, fórmulas `PAT.*` en las columnas calculadas para
- * N filas (las mismas que el plan de llenado en modo «formulas») y formato condicional del
- * ESTATUS y del semáforo.
+ * (Office.js) la dibujan. Filas de título, la celda rotulada MES DE CORTE (si el formato
+ * calcula ESTATUS), fila de encabezado (y de etiquetas) con su alto para que cada encabezado
+ * se lea entero a su ancho, anchos, listas desplegables, formatos de número, fórmulas nativas
+ * de Excel en las columnas calculadas para N filas (las de `formulaNativa`, las mismas del
+ * plan de llenado en modo «formulas») y formato condicional del ESTATUS y del semáforo.
+ *
+ * META ALCANZADA (pat-transversal) no lleva fórmula en la plantilla: depende del texto del
+ * método, que aún no está escrito; «Llenar» (valores o fórmulas) la calcula después.
  */
 import { CATALOGO_ESTATUS } from "./estatus";
 import type { Formato, Rol } from "./formatos";
-import { construirFormula } from "./llenado/formulas";
+import { formulaNativa } from "./llenado/formulas";
 import type { Estatus, Semaforo } from "./tipos";
 import { direccion, letraColumna } from "./validacion/direcciones";
 import { formatoEsPorcentaje, FRECUENCIAS, NOMBRES_MES } from "./valores";
@@ -64,11 +68,30 @@ export interface FormulaPlantilla {
   readonly formula: string;
 }
 
+/** La celda del mes de corte a la que se refieren las fórmulas de ESTATUS. */
+export interface CortePlantilla {
+  readonly fila: number;
+  /** Rótulo, en la columna A (combinada con B). */
+  readonly etiqueta: string;
+  readonly celdaEtiqueta: string;
+  readonly combinacionEtiqueta: string;
+  /** Celda del valor (C), vacía al crear la plantilla; con la lista de meses. */
+  readonly celda: string;
+  /** Referencia absoluta que usan las fórmulas («$C$6»). */
+  readonly referencia: string;
+  readonly ayuda: string;
+  readonly celdaAyuda: string;
+}
+
 export interface Plantilla {
   readonly formato: string;
   readonly nombreHoja: string;
   /** Filas de título, de la 1 en adelante. */
   readonly titulos: ReadonlyArray<string>;
+  /** Mes de corte de ESTATUS, en la fila siguiente a los títulos; `null` si no hay ESTATUS calculado. */
+  readonly corte: CortePlantilla | null;
+  /** Alto (puntos) de la fila de encabezado: el encabezado más largo, ajustado a su ancho, cabe entero. */
+  readonly altoEncabezado: number;
   /** Fila del encabezado (base 1). */
   readonly filaEncabezado: number;
   /** Fila de etiquetas (base 1) o `null`. */
@@ -96,12 +119,50 @@ function listaDe(lista: Formato["columnas"][number]["lista"]): ReadonlyArray<str
   }
 }
 
+/**
+ * Ancho y alto de los encabezados: en negrita y mayúsculas una letra ocupa ≈ 1.25 unidades
+ * de ancho de Excel (la unidad es el ancho de un «0»), y una palabra que no cabe se parte
+ * («PORCENTAJ E»): la columna se ensancha hasta que quepa su palabra más larga, y la fila de
+ * encabezado toma el alto de las líneas del encabezado más largo.
+ */
+const ANCHO_LETRA = 1.25;
+const PUNTOS_POR_LINEA = 15;
+
+function anchoLegible(encabezado: string, ancho: number): number {
+  const palabra = Math.max(...encabezado.split(/\s+/).map((p) => p.length));
+  return Math.max(ancho, Math.ceil(palabra * ANCHO_LETRA) + 2);
+}
+
+function lineasEncabezado(encabezado: string, ancho: number): number {
+  const cabe = Math.max(1, Math.floor((ancho - 1) / ANCHO_LETRA));
+  let lineas = 1;
+  let usado = 0;
+  for (const p of encabezado.split(/\s+/).filter(Boolean)) {
+    if (usado === 0) usado = p.length;
+    else if (usado + 1 + p.length <= cabe) usado += 1 + p.length;
+    else {
+      lineas++;
+      usado = p.length;
+    }
+  }
+  return lineas;
+}
+
 /** Describe la plantilla de un formato con `filas` filas de datos (50 por omisión). */
 export function describirPlantilla(formato: Formato, opciones: { anio?: number | null; filas?: number } = {}): Plantilla {
   const anio = opciones.anio ?? new Date().getFullYear();
   const n = Math.max(1, Math.min(opciones.filas ?? 50, 10000));
   const titulos = formato.titulo.map((t) => t.replace(/\{anio\}/g, String(anio)));
-  const filaEncabezado = titulos.length + 1;
+  const conCorte = !!formato.porRol.estatus?.calculada;
+  const filaCorte = titulos.length + 1;
+  const corte: CortePlantilla | null = conCorte
+    ? {
+      fila: filaCorte, etiqueta: "MES DE CORTE", celdaEtiqueta: `A${filaCorte}`, combinacionEtiqueta: `A${filaCorte}:B${filaCorte}`,
+      celda: `C${filaCorte}`, referencia: `$C$${filaCorte}`, celdaAyuda: `D${filaCorte}`,
+      ayuda: "Escriba el número del mes (1 a 12) al que se informa. Vacío: ESTATUS no marca NO CUMPLIDA.",
+    }
+    : null;
+  const filaEncabezado = titulos.length + (conCorte ? 2 : 1);
   const tieneEtiquetas = Object.keys(formato.etiquetas).length > 0;
   const filaEtiquetas = tieneEtiquetas ? filaEncabezado + 1 : null;
   const primera = (filaEtiquetas ?? filaEncabezado) + 1;
@@ -111,18 +172,19 @@ export function describirPlantilla(formato: Formato, opciones: { anio?: number |
   formato.columnas.forEach((c, i) => (columnasIndice[c.clave] = i));
   const columnas: ColumnaPlantilla[] = formato.columnas.map((c, i) => ({
     clave: c.clave, letra: letraColumna(i), indice: i, encabezado: c.encabezado, etiqueta: formato.etiquetas[c.clave] ?? null,
-    ancho: c.ancho, calculada: c.calculada, lista: listaDe(c.lista), formatoNumero: c.formatoNumero ?? null,
+    ancho: anchoLegible(c.encabezado, c.ancho), calculada: c.calculada, lista: listaDe(c.lista), formatoNumero: c.formatoNumero ?? null,
   }));
+  const altoEncabezado = Math.max(30, ...columnas.map((c) => lineasEncabezado(c.encabezado, c.ancho) * PUNTOS_POR_LINEA + 6));
 
   const formulas: FormulaPlantilla[] = [];
-  if (!formato.variasMetasPorCelda) {
-    for (const c of formato.columnas) {
-      if (!c.calculada) continue;
-      const i = columnasIndice[c.clave];
-      for (let f = primera; f <= ultima; f++) {
-        const formula = construirFormula(formato, c.rol as Rol, f, columnasIndice, { corte: null, enPorcentaje: formatoEsPorcentaje(c.formatoNumero) });
-        if (formula) formulas.push({ celda: direccion(f, i), fila: f, columna: letraColumna(i), formula });
-      }
+  const formatoDe = (clave: string): string | null => formato.porClave[clave]?.formatoNumero ?? null;
+  for (const c of formato.columnas) {
+    if (!c.calculada) continue;
+    const i = columnasIndice[c.clave];
+    for (let f = primera; f <= ultima; f++) {
+      const r = formulaNativa(c.rol as Rol, { formato, fila: f, columnas: columnasIndice, formatoDe, corte: corte ? { celda: corte.referencia } : null }, { enPorcentaje: formatoEsPorcentaje(c.formatoNumero) });
+      if (!r.ok) break; // la columna no tiene fórmula de plantilla (META ALCANZADA sin método)
+      formulas.push({ celda: direccion(f, i), fila: f, columna: letraColumna(i), formula: r.expresion });
     }
   }
 
@@ -136,9 +198,9 @@ export function describirPlantilla(formato: Formato, opciones: { anio?: number |
   }
   return {
     formato: formato.id,
-    // Nombre corto y único: «pat-transversal 2025» (Excel admite 31 caracteres sin \ / ? * [ ] :).
-    nombreHoja: `${formato.id} ${anio}`.replace(/[\\/?*[\]:]/g, " ").replace(/\s+/g, " ").slice(0, 31),
-    titulos, filaEncabezado, filaEtiquetas, primeraFilaDatos: primera, ultimaFilaDatos: ultima,
+    // Nombre en palabras y con el año: «PAT órgano 2025» (Excel admite 31 caracteres sin \ / ? * [ ] :).
+    nombreHoja: `${formato.nombreHoja.slice(0, 26)} ${anio}`.replace(/[\\/?*[\]:]/g, " ").replace(/\s+/g, " ").trim().slice(0, 31),
+    titulos, corte, altoEncabezado, filaEncabezado, filaEtiquetas, primeraFilaDatos: primera, ultimaFilaDatos: ultima,
     columnas, formulas, condicionales, semaforo: COLORES_SEMAFORO,
   };
 }

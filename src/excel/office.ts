@@ -481,6 +481,12 @@ export class PuertoOffice implements PuertoLibro {
         ws.getRange(f.rango).numberFormat = Array.from({ length: n }, () => new Array<string>(m).fill(f.formato));
       }
       for (const f of p.rellenos ?? []) ws.getRange(f.rango).format.fill.color = f.color;
+      for (const a of p.ajustes ?? []) {
+        const r = ws.getRange(a.rango);
+        r.format.wrapText = true;
+        r.format.rowHeight = a.alto;
+        r.format.verticalAlignment = "Center";
+      }
       for (const l of p.listas ?? []) {
         ws.getRange(l.rango).dataValidation.rule = { list: { inCellDropDown: true, source: l.opciones.join(",") } };
       }

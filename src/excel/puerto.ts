@@ -65,6 +65,8 @@ export interface PlantillaHoja {
   readonly congelarFilas?: number;
   /** Rellenos de encabezado. */
   readonly rellenos?: ReadonlyArray<{ readonly rango: string; readonly color: string }>;
+  /** Filas con texto ajustado y su alto en puntos (el encabezado, para que se lea entero). */
+  readonly ajustes?: ReadonlyArray<{ readonly rango: string; readonly alto: number }>;
 }
 
 /** Un gráfico de resumen: una tabla en una hoja nueva y un gráfico de barras sobre ella. */

@@ -57,7 +57,7 @@ export const en: { readonly [K in ClaveTexto]: string } = {
   "llenar.corte": "Cut-off month",
   "llenar.modo": "What to write",
   "llenar.modo.valores": "Calculated values",
-  "llenar.modo.formulas": "PAT.* formulas (recalculate by themselves)",
+  "llenar.modo.formulas": "Excel formulas (recalculate by themselves, also without the add-in)",
   "llenar.boton": "Fill calculations",
   "llenar.vistaPrevia": "Preview: {n} changes",
   "llenar.tabla": "Changes to be made",

@@ -58,7 +58,7 @@ export const es = {
   "llenar.corte": "Mes de corte",
   "llenar.modo": "Qué escribir",
   "llenar.modo.valores": "Valores calculados",
-  "llenar.modo.formulas": "Fórmulas PAT.* (se recalculan solas)",
+  "llenar.modo.formulas": "Fórmulas de Excel (se recalculan solas, también sin el complemento)",
   "llenar.boton": "Llenar cálculos",
   "llenar.vistaPrevia": "Vista previa: {n} cambios",
   "llenar.tabla": "Cambios que se harán",

@@ -271,7 +271,8 @@ function Contenido({ puerto, hoy, t }: PropsPanel & { readonly t: Traductor }) {
   const insertarPlantilla = (id: string) =>
     ejecutar("ocupado", async () => {
       const formato = formatos.find((f) => f.id === id);
-      const anio = (hoy ?? new Date()).getFullYear();
+      // El año del programa del libro (título «PROGRAMA ANUAL DE TRABAJO 2024» de la hoja leída); si no, el actual.
+      const anio = hojaRef.current?.analisis.anio ?? (hoy ?? new Date()).getFullYear();
       const nombre = await puerto.insertarPlantilla(plantillaDe(id, anio));
       await cargar(nombre);
       avisar("success", t("plantilla.insertada", { hoja: nombre, formato: formato?.nombre ?? id }));

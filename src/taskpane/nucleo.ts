@@ -3,7 +3,7 @@
  * del núcleo (`src/core`). Aquí se adapta lo que el núcleo devuelve a lo que el panel y el
  * puerto necesitan (p. ej. la descripción de una plantilla → `PlantillaHoja`).
  */
-import { analizarHoja, describirPlantilla, listarFormatos, planificarLlenado } from "../core";
+import { analizarHoja, describirPlantilla, listarFormatos, LISTA_MESES, planificarLlenado } from "../core";
 import type { AnalisisHoja, PlanLlenado, Plantilla } from "../core";
 import { consolidarHoja, type UnidadConsolidada } from "../core/consolidado";
 import type { HojaDatos, Idioma, ValorCelda } from "../core/tipos";
@@ -46,11 +46,11 @@ export function resumenDe(analisis: AnalisisHoja): UnidadConsolidada {
 // ——— Plantillas ———
 
 /** La plantilla de un formato (descrita por el núcleo) como hoja que el puerto sabe insertar. */
-export function plantillaDe(formatoId: string, anio: number): PlantillaHoja {
+export function plantillaDe(formatoId: string, anio: number | null): PlantillaHoja {
   const formato = listarFormatos().find((f) => f.id === formatoId);
   // El mensaje es el id: el panel lo traduce (error.formatoDesconocido).
   if (!formato) throw new ErrorLibro("formato-desconocido", formatoId);
-  return aPlantillaHoja(describirPlantilla(formato, { anio }));
+  return aPlantillaHoja(describirPlantilla(formato, anio ? { anio } : {}));
 }
 
 const hex = (c: string): string => (c.startsWith("#") ? c : `#${c}`);
@@ -60,6 +60,11 @@ export function aPlantillaHoja(p: Plantilla): PlantillaHoja {
   const ultimaColumna = p.columnas[p.columnas.length - 1]?.letra ?? "A";
   const celdas: Array<{ celda: string; valor?: ValorCelda; formula?: string; negrita?: boolean }> = [];
   p.titulos.forEach((titulo, i) => celdas.push({ celda: `A${i + 1}`, valor: titulo, negrita: true }));
+  // La celda del mes de corte a la que se refieren las fórmulas de ESTATUS, con su rótulo.
+  if (p.corte) {
+    celdas.push({ celda: p.corte.celdaEtiqueta, valor: p.corte.etiqueta, negrita: true });
+    celdas.push({ celda: p.corte.celdaAyuda, valor: p.corte.ayuda });
+  }
   for (const c of p.columnas) {
     celdas.push({ celda: `${c.letra}${p.filaEncabezado}`, valor: c.encabezado, negrita: true });
     if (p.filaEtiquetas && c.etiqueta) celdas.push({ celda: `${c.letra}${p.filaEtiquetas}`, valor: c.etiqueta });
@@ -70,13 +75,17 @@ export function aPlantillaHoja(p: Plantilla): PlantillaHoja {
   return {
     nombre: p.nombreHoja,
     celdas,
-    combinaciones: p.titulos.map((_, i) => `A${i + 1}:${ultimaColumna}${i + 1}`),
+    combinaciones: [...p.titulos.map((_, i) => `A${i + 1}:${ultimaColumna}${i + 1}`), ...(p.corte ? [p.corte.combinacionEtiqueta] : [])],
     anchos: p.columnas.map((c) => ({ columna: c.letra, ancho: c.ancho })),
     // Una lista en línea de Excel admite hasta 255 caracteres.
-    listas: p.columnas.filter((c) => c.lista && c.lista.join(",").length <= 255).map((c) => ({ rango: datos(c.letra), opciones: [...(c.lista ?? [])] })),
+    listas: [
+      ...(p.corte ? [{ rango: p.corte.celda, opciones: LISTA_MESES.slice() }] : []),
+      ...p.columnas.filter((c) => c.lista && c.lista.join(",").length <= 255).map((c) => ({ rango: datos(c.letra), opciones: [...(c.lista ?? [])] })),
+    ],
     formatosNumero: p.columnas.filter((c) => c.formatoNumero).map((c) => ({ rango: datos(c.letra), formato: c.formatoNumero as string })),
     condicionales: p.condicionales.map((r) => ({ rango: r.rango, texto: r.texto, relleno: hex(r.colorFondo), colorFuente: hex(r.colorTexto) })),
     rellenos: [{ rango: `A${p.filaEncabezado}:${ultimaColumna}${filaFinEncabezado}`, color: "#D9E1F2" }],
+    ajustes: [{ rango: `A${p.filaEncabezado}:${ultimaColumna}${p.filaEncabezado}`, alto: p.altoEncabezado }],
     congelarFilas: filaFinEncabezado,
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Dibuja en una hoja nueva de exceljs la descripción de plantilla del núcleo
  * (`describirPlantilla`): títulos, encabezado y etiquetas, anchos, listas desplegables,
- * formatos de número, fórmulas de las columnas calculadas y formato condicional del estatus.
+ * formatos de número, la celda del mes de corte, fórmulas nativas de las columnas calculadas
+ * y formato condicional del estatus.
  * Sin dependencias de Node (sirve también a la vista previa en el navegador).
  */
 import type ExcelJS from "exceljs";
@@ -45,8 +46,29 @@ export function renderizarPlantilla(libro: ExcelJS.Workbook, p: Plantilla): Exce
     if (n > 1) ws.mergeCells(fila, 1, fila, n);
   });
 
+  if (p.corte) {
+    const k = p.corte;
+    ws.mergeCells(k.combinacionEtiqueta);
+    const etiqueta = ws.getCell(k.celdaEtiqueta);
+    etiqueta.value = k.etiqueta;
+    etiqueta.font = { bold: true };
+    etiqueta.alignment = { horizontal: "right", vertical: "middle" };
+    const valor = ws.getCell(k.celda);
+    valor.border = BORDE;
+    valor.numFmt = "0";
+    valor.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
+    valor.alignment = { horizontal: "center", vertical: "middle" };
+    valor.dataValidation = {
+      type: "whole", operator: "between", allowBlank: true, formulae: [1, 12], showErrorMessage: true,
+      errorStyle: "stop", errorTitle: k.etiqueta, error: "Escriba un número de mes del 1 al 12.",
+    };
+    const ayuda = ws.getCell(k.celdaAyuda);
+    ayuda.value = k.ayuda;
+    ayuda.font = { italic: true, color: { argb: "FF595959" } };
+  }
+
   const enc = ws.getRow(p.filaEncabezado);
-  enc.height = 45;
+  enc.height = p.altoEncabezado;
   for (const c of p.columnas) {
     const celda = enc.getCell(c.indice + 1);
     celda.value = c.encabezado;
@@ -54,7 +76,11 @@ export function renderizarPlantilla(libro: ExcelJS.Workbook, p: Plantilla): Exce
     celda.fill = { type: "pattern", pattern: "solid", fgColor: { argb: c.calculada ? "FF4B1F7F" : ENCABEZADO_FONDO } };
     celda.alignment = { horizontal: "center", vertical: "middle", wrapText: true };
     celda.border = BORDE;
-    if (c.calculada) celda.note = "Columna calculada: la llena «Llenar» o la fórmula PAT.* de cada fila.";
+    if (c.calculada) {
+      celda.note = p.formulas.some((f) => f.columna === c.letra)
+        ? "Columna calculada: cada fila tiene una fórmula de Excel que se recalcula sola (también sin el complemento)."
+        : "Columna calculada: escriba el método y los valores de cálculo y use «Llenar» (valores o fórmulas).";
+    }
   }
   if (p.filaEtiquetas !== null) {
     const et = ws.getRow(p.filaEtiquetas);

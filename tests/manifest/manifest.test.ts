@@ -16,6 +16,8 @@ const xml2js = require(require.resolve("xml2js", { paths: [path.dirname(require.
 const construir = require("../global-setup") as () => Promise<void>;
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { urlProduccion } = require("../../scripts/compilacion/manifiesto") as { urlProduccion: (u?: string) => string };
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { LOCALES_INGLES, revisarOverridesIngles } = require("../../scripts/compilacion/idiomas") as { LOCALES_INGLES: string[]; revisarOverridesIngles: (xml: string) => string[] };
 
 const RAIZ = path.join(__dirname, "..", "..");
 const MANIFIESTO = path.join(RAIZ, "manifest.xml");
@@ -144,10 +146,12 @@ describe("manifest.xml (desarrollo)", () => {
     for (const e of base("Description")) expect(e.atributos.DefaultValue.length).toBeLessThanOrEqual(250);
   });
 
-  test("español por omisión con traducción en-us de lo que se lee (salvo el espacio de nombres)", () => {
+  test("español por omisión con traducción para cada idioma de Office en inglés (salvo el espacio de nombres)", () => {
+    expect(LOCALES_INGLES).toEqual(expect.arrayContaining(["en-us", "en-gb", "en-ca", "en-au", "en-in", "en-nz", "en-ie", "en-za"]));
     for (const nombre of ["DisplayName", "Description"]) {
       const e = fuente.todos.find((x) => x.nombre === nombre && x.ruta.length === 1)!;
-      expect(hijos(e.nodo, "Override").map((o) => o.$!.Locale.toLowerCase())).toEqual(["en-us"]);
+      expect(hijos(e.nodo, "Override").map((o) => o.$!.Locale.toLowerCase())).toEqual(LOCALES_INGLES);
+      expect(new Set(hijos(e.nodo, "Override").map((o) => o.$!.Value)).size).toBe(1);
     }
     for (const [id, r] of fuente.recursos) {
       if (r.tipo !== "ShortStrings" && r.tipo !== "LongStrings") continue;
@@ -156,8 +160,9 @@ describe("manifest.xml (desarrollo)", () => {
         expect(overrides).toHaveLength(0);
         continue;
       }
-      expect({ id, locales: overrides.map((o) => o.$!.Locale.toLowerCase()) }).toEqual({ id, locales: ["en-us"] });
+      expect({ id, locales: overrides.map((o) => o.$!.Locale.toLowerCase()) }).toEqual({ id, locales: LOCALES_INGLES });
       expect(overrides[0].$!.Value).not.toBe(r.elemento.atributos.DefaultValue);
+      expect(new Set(overrides.map((o) => o.$!.Value)).size).toBe(1);
     }
   });
 
@@ -172,7 +177,8 @@ describe("manifest.xml (desarrollo)", () => {
     expect(fuente.recurso(hijos(n, "Namespace")[0].$!.resid)).toBe("PAT");
     // Metadatos en inglés para Excel en inglés.
     const metadatos = fuente.recursos.get(ubicacion("Metadata")!)!.elemento.nodo;
-    expect(hijos(metadatos, "bt:Override").map((o) => o.$)).toEqual([{ Locale: "en-us", Value: "https://localhost:3000/functions.en.json" }]);
+    // Metadatos en inglés (mismos ID, ver tests/functions/compilacion) para todo Office en inglés, no solo en-us.
+    expect(hijos(metadatos, "bt:Override").map((o) => o.$)).toEqual(LOCALES_INGLES.map((l) => ({ Locale: l, Value: "https://localhost:3000/functions.en.json" })));
     // Runtime solo JavaScript: sin <Runtimes> compartido. Errores con mensaje: CustomFunctionsRuntime ≥ 1.2.
     expect(fuente.todos.some((e) => e.nombre === "Runtimes")).toBe(false);
     const set = fuente.todos.find((e) => e.nombre === "Set" && e.atributos.Name === "CustomFunctionsRuntime")!;
@@ -265,5 +271,29 @@ describe("dist/ de producción", () => {
     const funciones = fs.readFileSync(path.join(RAIZ, "dist", "functions.html"), "utf8");
     expect(funciones).toMatch(/custom-functions-runtime\.js/);
     expect(funciones).toMatch(/src=["']?functions\.js/);
+  });
+});
+
+describe("idiomas en inglés del manifiesto (scripts/compilacion/idiomas.js)", () => {
+  const xml = fs.readFileSync(path.join(__dirname, "..", "..", "manifest.xml"), "utf8");
+  test("el manifiesto pasa la revisión que corre la compilación", () => {
+    expect(revisarOverridesIngles(xml)).toEqual([]);
+  });
+  test("la revisión encuentra un idioma en inglés que falta o que dice otra cosa", () => {
+    expect(revisarOverridesIngles(xml.replace(/\s*<bt:Override Locale="en-gb" Value="PAT Indicators is ready"\/>/, ""))).toEqual(["GetStarted.Title: falta en-gb"]);
+    const distinto = xml.replace('<bt:Override Locale="en-za" Value="https://localhost:3000/functions.en.json"/>', '<bt:Override Locale="en-za" Value="https://localhost:3000/functions.json"/>');
+    expect(revisarOverridesIngles(distinto)).toEqual([expect.stringMatching(/^Functions\.Metadata\.Url: en-za dice/)]);
+  });
+});
+
+describe("el panel en inglés para todo Office en inglés", () => {
+  test("cada idioma en inglés del manifiesto da el panel en inglés; los demás, español", () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { idiomaDe } = require("../../src/localization") as { idiomaDe: (l: string) => string };
+    for (const l of LOCALES_INGLES) {
+      expect({ l, idioma: idiomaDe(l) }).toEqual({ l, idioma: "en" });
+      expect({ l, idioma: idiomaDe(l.replace(/-(\w+)$/, (_, p: string) => `-${p.toUpperCase()}`)) }).toEqual({ l, idioma: "en" });
+    }
+    for (const l of ["es-MX", "es-ES", "fr-FR", "", "pt-BR"]) expect(idiomaDe(l)).toBe("es");
   });
 });

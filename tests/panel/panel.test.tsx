@@ -95,17 +95,18 @@ describe("Panel", () => {
     expect(celda(libro, HOJA, "Q10").valor).toBe("CUMPLIDA");
   });
 
-  test("corte de junio y fórmulas vivas PAT.*", async () => {
+  test("corte de junio y fórmulas vivas de Excel (sin PAT.*)", async () => {
     const { libro, usuario } = await abrir();
     await esperarFormato();
     await usuario.selectOptions(screen.getByRole("combobox", { name: "Mes de corte" }), "6");
-    await usuario.click(screen.getByRole("radio", { name: /Fórmulas PAT/ }));
+    await usuario.click(screen.getByRole("radio", { name: /Fórmulas de Excel/ }));
     await usuario.click(screen.getByRole("button", { name: "Llenar cálculos" }));
     await screen.findByRole("table", { name: "Cambios que se harán" });
     await usuario.click(screen.getByRole("button", { name: "Aplicar" }));
     await screen.findByText(/Se escribieron/);
-    expect(celda(libro, HOJA, "P7").formula).toBe("=PAT.CUMPLIMIENTO(O7,L7)");
-    expect(celda(libro, HOJA, "Q7").formula).toBe("=PAT.ESTATUS(L7,O7,F7,G7,6)");
+    expect(celda(libro, HOJA, "P7").formula).toMatch(/^=IF\(.*ROUND\(N\(O7\)\/.*L7.*\*100,2\)/);
+    expect(celda(libro, HOJA, "Q7").formula).toContain('IF(AND(ISNUMBER(G7),6>G7),"NO CUMPLIDA"');
+    for (const c of libro.hojas.find((h) => h.nombre === HOJA)!.celdas.values()) expect(c.formula ?? "").not.toMatch(/PAT\./);
   });
 
   test("Deshacer llenado funciona después de cerrar y volver a abrir el panel (registro en el documento)", async () => {
@@ -142,7 +143,12 @@ describe("Panel", () => {
     expect(libro.activa).toBe(nueva.nombre);
     expect(nueva.listas.length).toBeGreaterThan(0);
     expect(nueva.condicionales.length).toBeGreaterThan(0);
-    expect([...nueva.celdas.values()].some((c) => c.formula?.startsWith("=PAT."))).toBe(true);
+    const formulas = [...nueva.celdas.values()].map((c) => c.formula).filter((f): f is string => !!f);
+    expect(formulas.length).toBeGreaterThan(0);
+    for (const f of formulas) expect(f).toMatch(/^=IF\((?![\s\S]*PAT\.)/);
+    // La celda del mes de corte que miran las fórmulas de ESTATUS, con su rótulo.
+    expect([...nueva.celdas.values()].some((c) => c.valor === "MES DE CORTE")).toBe(true);
+    expect(formulas.some((f) => f.includes("$C$6"))).toBe(true);
     await screen.findByText(/Formato reconocido: .*transversal/i);
   });
 

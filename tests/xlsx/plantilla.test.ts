@@ -41,6 +41,14 @@ describe("renderizarPlantilla", () => {
     }
     const cf = (ws as unknown as { conditionalFormattings: { ref: string; rules: unknown[] }[] }).conditionalFormattings;
     expect(cf.reduce((n, x) => n + x.rules.length, 0)).toBe(p.condicionales.length);
+    // Encabezado ajustado con el alto de su texto más largo; la celda rotulada del corte.
+    expect(ws.getRow(p.filaEncabezado).height).toBe(p.altoEncabezado);
+    expect(ws.getCell(p.filaEncabezado, 1).alignment?.wrapText).toBe(true);
+    if (p.corte) {
+      expect(h.valores[p.corte.fila - 1][0]).toBe("MES DE CORTE");
+      expect(ws.getCell(p.corte.celda).dataValidation?.type).toBe("whole");
+      expect(p.formulas.some((f) => f.formula.includes(p.corte!.referencia))).toBe(true);
+    }
     // Títulos combinados a todo lo ancho.
     if (p.titulos.length) expect(h.combinaciones?.[0]).toEqual({ filaInicio: 0, columnaInicio: 0, filaFin: 0, columnaFin: p.columnas.length - 1 });
   });

@@ -64,6 +64,8 @@ export const esquemaFormato = z
     version: z.number().int().positive().default(1),
     nombre: texto,
     descripcion: texto,
+    /** Nombre corto en palabras para la hoja de la plantilla («PAT órgano»; se le agrega el año). */
+    nombreHoja: z.string().min(1).max(26).optional(),
     /** Filas de título de la plantilla; «{anio}» se sustituye por el año. */
     titulo: z.array(z.string()).default([]),
     /** La meta es el valor del indicador (un % de 1 es sospechoso) y no un número de unidades. */

@@ -63,6 +63,8 @@ export interface Formato {
   readonly nombre: Texto;
   readonly descripcion: Texto;
   readonly titulo: ReadonlyArray<string>;
+  /** Nombre corto de la hoja de la plantilla, en palabras («PAT órgano»). */
+  readonly nombreHoja: string;
   readonly metaEsValorIndicador: boolean;
   /** Lo esperado al corte es la meta prorrateada por meses (si no, la meta misma). */
   readonly metaProrrateada: boolean;
@@ -177,6 +179,7 @@ function construir(f: FormatoArchivo): Formato {
   }
   return {
     id: f.id, version: f.version, nombre: f.nombre, descripcion: f.descripcion, titulo: f.titulo,
+    nombreHoja: f.nombreHoja ?? f.nombre.es.slice(0, 26).trim(),
     metaEsValorIndicador: f.metaEsValorIndicador, metaProrrateada: f.metaProrrateada ?? !f.metaEsValorIndicador, variasMetasPorCelda: f.variasMetasPorCelda,
     marcadoresGrupo: f.marcadoresGrupo.map(normalizarEncabezado),
     filasEtiqueta: f.filasEtiqueta.map((fila) => fila.map(normalizarEncabezado)),

@@ -9,6 +9,7 @@ import type { Formato, Rol } from "../formatos";
 import { evaluarMetodo } from "../metodo";
 import type { EstatusCalculado, Texto } from "../tipos";
 import { analizarMetodoEnCache } from "../metodo";
+import type { MetodoFormula } from "./formulas";
 
 export interface Calculado {
   /** Número en puntos (83.33, no 0.8333) o texto de estatus; para varias metas, un número por línea. */
@@ -18,6 +19,8 @@ export interface Calculado {
   readonly explicar: () => Texto;
   /** Nota adicional (p. ej. «el /100 del método se leyó como × 100»). */
   readonly nota?: Texto;
+  /** META ALCANZADA: el método y cómo se leyó, para compilarlo a fórmula igual que se evaluó. */
+  readonly metodo?: MetodoFormula;
 }
 
 export type CalculosFila = Partial<Record<Rol, Calculado>>;
@@ -123,6 +126,7 @@ export function calcularFila(act: Actividad, formato: Formato, corte: number | n
             return { es: `${m} con ${cifra(v1)} y ${cifra(v2)} = ${cifra(resultado)}`, en: `${m} with ${cifra(v1)} and ${cifra(v2)} = ${cifra(resultado)}` };
           },
           ...(nota ? { nota } : {}),
+          metodo: { metodo, entre100ComoPor100: entre100, porCien: escalar },
         };
       }
     }

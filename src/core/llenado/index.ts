@@ -11,12 +11,13 @@
  *
  * Modo «valores»: números redondeados a 2 decimales; en una celda con formato de porcentaje
  * se escribe la fracción (0.8333), si no, los puntos (83.33). Modo «formulas»: fórmulas
- * `PAT.*` vivas (ver `formulas.ts`); las filas cuyo cálculo necesita un ajuste (método con
- * «/100» o razón sin «× 100» en un indicador de porcentaje) y las celdas con varias metas
- * reciben el valor, porque una fórmula no puede expresarlo.
+ * nativas de Excel que calculan lo mismo (ver `formulas.ts`); una celda con varias metas,
+ * o cuyos datos una fórmula no leería igual (un número escrito como texto), recibe el valor
+ * y el motivo del cambio dice por qué.
  *
  * Nunca se tocan: estatus manuales (CANCELADA, REPROGRAMADA) ni ilegibles, columnas no calculadas, celdas
- * que ya tienen el valor o la fórmula, filas cuyos datos tienen errores (solo sus hallazgos).
+ * que ya tienen el valor o la misma fórmula, una fórmula propia cuyo resultado guardado es el
+ * calculado (en los dos modos), filas cuyos datos tienen errores (solo sus hallazgos).
  */
 import { redondear2 } from "../calculos";
 import type { Deteccion } from "../deteccion";
@@ -27,10 +28,10 @@ import type { CambioCelda, EstatusCalculado, HojaDatos, Texto, ValorCelda } from
 import { esVacio, formatoEsPorcentaje, leerCantidad } from "../valores";
 import { direccion, letraColumna } from "../validacion/direcciones";
 import { calcularFila, cifra2, type Calculado } from "./calculo";
-import { construirFormula } from "./formulas";
+import { formulaDeCelda } from "./formulas";
 
 export { calcularFila, type Calculado, type CalculosFila } from "./calculo";
-export { construirFormula } from "./formulas";
+export { formulaNativa, formulaDeCelda, type CorteFormula, type EntornoFormula } from "./formulas";
 
 export type ModoLlenado = "valores" | "formulas";
 
@@ -93,22 +94,8 @@ export function planificar(hoja: HojaDatos, det: Deteccion, actividades: Readonl
         if (leido.valor !== null && leido.valor !== r.valor && estatusEscritoAceptable(leido.valor, r.valor as EstatusCalculado, corte)) continue;
       }
 
-      // Fórmula, si el modo lo pide y el cálculo cabe en una.
-      const multilinea = (r.lineas?.length ?? 0) > 1;
-      const ajustado = !!r.nota;
-      if (modo === "formulas" && !multilinea && !ajustado) {
-        const formula = construirFormula(formato, c.rol, act.fila, det.columnas, { corte, enPorcentaje: enPorcentaje && c.tipo !== "estatus" });
-        if (formula) {
-          if (igualFormula(formulaAntes, formula)) continue;
-          cambios.push({
-            celda: direccion(act.fila, i), fila: act.fila, columna: letraColumna(i), encabezado,
-            antes, formulaAntes, despues: formula, esFormula: true, razon: razonDe(), reemplaza: !esVacio(antes) || !!formulaAntes,
-          });
-          continue;
-        }
-      }
-
       // Valor.
+      const multilinea = (r.lineas?.length ?? 0) > 1;
       let despues: ValorCelda;
       let igual: boolean;
       if (c.tipo === "estatus") {
@@ -134,15 +121,36 @@ export function planificar(hoja: HojaDatos, det: Deteccion, actividades: Readonl
         const q = leerCantidad(antes, fmt);
         igual = q.ok && q.valor !== null && Math.abs(redondear2(q.valor.valor) - puntos) < 0.005;
       }
-      if (igual) continue; // ya tiene el valor (o una fórmula que lo da)
+      // Ya tiene el valor, o una fórmula propia cuyo resultado guardado es el calculado: se respeta en todo modo.
+      if (igual && (modo === "valores" || formulaAntes)) continue;
       // Nunca se planea escribir NaN ni ±Infinity (Excel no los guarda como número).
       if (typeof despues === "number" && !Number.isFinite(despues)) {
         omitida = true;
         continue;
       }
+
+      // Fórmula nativa, si el modo lo pide y la fila se puede expresar con una.
+      let sinFormula: Texto | null = null;
+      if (modo === "formulas") {
+        const f = formulaDeCelda(hoja, det.columnas, formato, act, c.rol, calc, { corte, enPorcentaje: enPorcentaje && c.tipo !== "estatus" });
+        if (f.ok) {
+          if (igualFormula(formulaAntes, f.expresion)) continue;
+          cambios.push({
+            celda: direccion(act.fila, i), fila: act.fila, columna: letraColumna(i), encabezado,
+            antes, formulaAntes, despues: f.expresion, esFormula: true, razon: razonDe(), reemplaza: !esVacio(antes) || !!formulaAntes,
+          });
+          continue;
+        }
+        sinFormula = f.motivo;
+      }
+      if (igual) continue;
+      const razon = razonDe();
       cambios.push({
         celda: direccion(act.fila, i), fila: act.fila, columna: letraColumna(i), encabezado,
-        antes, formulaAntes, despues, esFormula: false, razon: razonDe(), reemplaza: !esVacio(antes) || !!formulaAntes,
+        antes, formulaAntes, despues, esFormula: false, reemplaza: !esVacio(antes) || !!formulaAntes,
+        razon: sinFormula
+          ? { es: `${razon.es} (valor y no fórmula: ${sinFormula.es})`, en: `${razon.en} (value, not a formula: ${sinFormula.en})` }
+          : razon,
       });
     }
     if (omitida) omitidas.push(act.fila);

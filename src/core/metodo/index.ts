@@ -12,3 +12,4 @@ export const analizarMetodoEnCache = memorizarTexto(analizarMetodo, 5000);
 export { evaluarMetodo, type OpcionesEvaluacion } from "./evaluar";
 export { revisarMetodo, type Revision } from "./revisar";
 export { claveVariable } from "./lexico";
+export { compilarMetodo, literalExcel, type Compilacion, type OpcionesCompilacion } from "./excel";

@@ -132,33 +132,55 @@ describe("avance-metas", () => {
 });
 
 describe("modo fórmulas", () => {
-  test("fórmulas PAT.* en sintaxis en-US con las celdas de la fila", () => {
+  test("fórmulas nativas de Excel en sintaxis en-US con las celdas de la fila, sin PAT.*", () => {
     const c = porCelda(plan(ejemplos, { corte: 6, modo: "formulas" }).cambios);
-    expect(c.P2).toMatchObject({ despues: "=PAT.CUMPLIMIENTO(O2,L2)", esFormula: true });
-    expect(c.Q2).toMatchObject({ despues: "=PAT.ESTATUS(L2,O2,F2,G2,6)", esFormula: true });
-    expect(c.Q5).toBeUndefined();
+    expect(c.P2).toMatchObject({ esFormula: true });
+    expect(c.P2.despues).toBe('=IF(AND(IFERROR(IF(ISNUMBER(L2),L2,VALUE(SUBSTITUTE(L2,"%","")))>0,FALSE),OR(O2="",AND(ISNUMBER(O2),O2>=0))),ROUND(N(O2)/IF(ISNUMBER(L2),L2,VALUE(SUBSTITUTE(L2,"%","")))*100,2),"")');
+    // El corte del llenado va como número fijo en ESTATUS.
+    expect(String(c.Q2.despues)).toContain('IF(AND(ISNUMBER(G2),6>G2),"NO CUMPLIDA"');
+    expect(c.Q5).toBeUndefined(); // CANCELADA
+    for (const x of Object.values(c)) expect(String(x.despues)).not.toMatch(/PAT\./);
   });
-  test("sin corte la fórmula de estatus no lo lleva; celda con formato % divide entre 100", () => {
+  test("sin corte la fórmula de estatus no juzga el vencimiento; celda con formato % recibe la fracción", () => {
     const h = hoja("x", [ENCABEZADO_ORGANO, act(1, 6, 6, 5)], { formatosNumero: { P2: "0%" } });
     const c = porCelda(plan(h, { modo: "formulas" }).cambios);
-    expect(c.P2.despues).toBe("=PAT.CUMPLIMIENTO(O2,L2)/100");
-    expect(c.Q2.despues).toBe("=PAT.ESTATUS(L2,O2,F2,G2)");
+    expect(String(c.P2.despues)).toMatch(/ROUND\(N\(O2\)\/.*\*100,2\)\/100,""\)$/);
+    expect(String(c.Q2.despues)).not.toContain("NO CUMPLIDA");
   });
-  test("una celda que ya tiene la misma fórmula no es un cambio", () => {
-    const h = hoja("x", [ENCABEZADO_ORGANO, act(1, 6, 6, 5, 83.33, "EN PROCESO")], { formulas: { P2: "=pat.cumplimiento(O2, L2)", Q2: "=PAT.ESTATUS(L2,O2,F2,G2,6)" } });
+  test("una celda que ya tiene la misma fórmula no es un cambio; con otro corte, sí", () => {
+    const primera = porCelda(plan(hoja("x", [ENCABEZADO_ORGANO, act(1, 6, 6, 5)]), { corte: 6, modo: "formulas" }).cambios);
+    const h = hoja("x", [ENCABEZADO_ORGANO, act(1, 6, 6, 5)], { formulas: { P2: String(primera.P2.despues), Q2: String(primera.Q2.despues) } });
     expect(plan(h, { corte: 6, modo: "formulas" }).cambios).toEqual([]);
     const c = porCelda(plan(h, { corte: 5, modo: "formulas" }).cambios);
-    expect(c.Q2).toMatchObject({ formulaAntes: "=PAT.ESTATUS(L2,O2,F2,G2,6)", despues: "=PAT.ESTATUS(L2,O2,F2,G2,5)", reemplaza: true });
+    expect(c.Q2).toMatchObject({ formulaAntes: primera.Q2.despues, reemplaza: true });
+    expect(String(c.Q2.despues)).toContain("5>G2");
   });
-  test("transversal: método, por alcanzar, cumplimiento y estatus con tendencia", () => {
+  test("una fórmula propia cuyo resultado guardado es el calculado se respeta en los dos modos", () => {
+    const h = hoja("x", [ENCABEZADO_ORGANO, act(1, 6, 6, 5, 83.33, "EN PROCESO")], { formulas: { P2: "=IFERROR(O2/L2*100,0)", Q2: '=IF(O2>=L2,"CUMPLIDA","EN PROCESO")' } });
+    expect(plan(h, { corte: 6, modo: "formulas" }).cambios).toEqual([]);
+    expect(plan(h, { corte: 6, modo: "valores" }).cambios).toEqual([]);
+    // Si su resultado no cuadra, se reemplaza.
+    const mal = hoja("x", [ENCABEZADO_ORGANO, act(1, 6, 6, 5, 50, "EN PROCESO")], { formulas: { P2: "=O2/12*100" } });
+    expect(porCelda(plan(mal, { corte: 6, modo: "formulas" }).cambios).P2).toMatchObject({ esFormula: true, formulaAntes: "=O2/12*100" });
+  });
+  test("transversal: método compilado sobre VALOR DE CÁLCULO 1 y 2; las demás leen META ALCANZADA y TENDENCIA", () => {
     const c = porCelda(plan(patTransversalLimpia, { modo: "formulas", corte: 6 }).cambios);
-    expect(c.T8.despues).toBe("=PAT.METODO(J8,R8,S8)");
-    expect(c.U8.despues).toBe("=PAT.POR_ALCANZAR(N8,T8,O8)");
-    expect(c.W8.despues).toBe("=PAT.CUMPLIMIENTO(T8,N8,O8)/100");
-    expect(c.X8.despues).toBe("=PAT.ESTATUS(N8,T8,F8,G8,6,O8)");
+    expect(String(c.T8.despues)).toMatch(/^=IF\(AND\(ISNUMBER\(R8\),ISNUMBER\(S8\),R8>=0,S8>=0\),IFERROR\(ROUND\(.*R8.*S8.*,2\),""\),""\)$/);
+    expect(String(c.U8.despues)).toContain('O8="Reducción"');
+    expect(String(c.W8.despues)).toContain("N(T8)");
+    expect(String(c.X8.despues)).toContain("6>G8");
   });
-  test("un método que requiere ajuste (/100) recibe el valor, no la fórmula", () => {
+  test("el «/100» de un indicador de porcentaje se compila como «*100», como lo lee el llenado", () => {
     const c = porCelda(plan(patTransversalDefectos, { modo: "formulas" }).cambios);
-    expect(c.T15).toMatchObject({ despues: 80, esFormula: false });
+    expect(c.T15.esFormula).toBe(true);
+    expect(String(c.T15.despues)).toMatch(/\*100,2\)/);
+    expect(String(c.T15.despues)).not.toMatch(/\/100,2\)/);
+  });
+  test("un dato que una fórmula no leería igual (número escrito como texto) recibe el valor y el motivo", () => {
+    const h = hoja("x", [ENCABEZADO_ORGANO, act(1, 6, 6, 5).map((v, i) => (i === 14 ? "5 " : v))]);
+    const c = porCelda(plan(h, { corte: 6, modo: "formulas" }).cambios);
+    expect(c.P2).toMatchObject({ esFormula: false, despues: 83.33 });
+    expect(c.P2.razon.es).toContain("valor y no fórmula");
   });
 });
+

@@ -4,6 +4,7 @@ import { obtenerFormato } from "../../../src/core/formatos";
 /** Dibuja la plantilla como una HojaDatos (lo que harían la CLI o el panel). */
 function dibujar(p: ReturnType<typeof describirPlantilla>): HojaDatos {
   const filas: ValorCelda[][] = p.titulos.map((t) => [t]);
+  if (p.corte) filas.push([p.corte.etiqueta, null, null, p.corte.ayuda]);
   filas.push(p.columnas.map((c) => c.encabezado));
   if (p.filaEtiquetas) filas.push(p.columnas.map((c) => c.etiqueta));
   const formulas: Array<Array<string | null>> = filas.map((f) => f.map(() => null));
@@ -14,8 +15,11 @@ describe("describirPlantilla", () => {
   test("pat-organo: títulos con el año, encabezado, anchos, listas y formatos de número", () => {
     const p = describirPlantilla(obtenerFormato("pat-organo")!, { anio: 2025, filas: 10 });
     expect(p.titulos).toContain("PROGRAMA ANUAL DE TRABAJO 2025");
-    expect(p.filaEncabezado).toBe(p.titulos.length + 1);
+    // Bajo los títulos, la celda rotulada del mes de corte; luego el encabezado.
+    expect(p.corte).toMatchObject({ fila: p.titulos.length + 1, etiqueta: "MES DE CORTE", celda: `C${p.titulos.length + 1}`, referencia: `$C$${p.titulos.length + 1}` });
+    expect(p.filaEncabezado).toBe(p.titulos.length + 2);
     expect(p.filaEtiquetas).toBeNull();
+    expect(p.nombreHoja).toBe("PAT órgano 2025");
     expect(p.primeraFilaDatos).toBe(p.filaEncabezado + 1);
     expect(p.ultimaFilaDatos).toBe(p.primeraFilaDatos + 9);
     expect(p.columnas).toHaveLength(17);
@@ -27,16 +31,16 @@ describe("describirPlantilla", () => {
     expect(col("porcentaje")).toMatchObject({ letra: "P", calculada: true, formatoNumero: "0.00" });
   });
 
-  test("las columnas calculadas llevan las mismas fórmulas que el plan de llenado en modo fórmulas", () => {
+  test("las columnas calculadas llevan fórmulas nativas (sin PAT.*) que miran la celda del corte, las mismas del plan en modo fórmulas", () => {
     const formato = obtenerFormato("pat-organo")!;
     const p = describirPlantilla(formato, { anio: 2025, filas: 3 });
     const f = p.primeraFilaDatos;
-    expect(p.formulas.filter((x) => x.fila === f).map((x) => [x.celda, x.formula])).toEqual([
-      [`P${f}`, `=PAT.CUMPLIMIENTO(O${f},L${f})`],
-      [`Q${f}`, `=PAT.ESTATUS(L${f},O${f},F${f},G${f})`],
-    ]);
+    const deLaFila = p.formulas.filter((x) => x.fila === f);
+    expect(deLaFila.map((x) => x.celda)).toEqual([`P${f}`, `Q${f}`]);
+    for (const x of p.formulas) expect(x.formula).not.toMatch(/PAT\./);
+    expect(deLaFila[1].formula).toContain(`AND(ISNUMBER(${p.corte!.referencia}),ISNUMBER(G${f}),${p.corte!.referencia}>G${f})`);
     expect(p.formulas).toHaveLength(6);
-    // La plantilla dibujada se reconoce como su formato; con una fila llena, el plan da las mismas fórmulas.
+    // La plantilla dibujada se reconoce como su formato; con una fila llena, el plan (sin corte) da la misma fórmula de porcentaje.
     const h = dibujar(p);
     const fila: ValorCelda[] = ["1", "Pol", "Prog", "Obj", "Act", 1, 6, "Informe", "A / B x 100", "Mensual", "Documento", 6, null, null, 3, null, null];
     const conFila: HojaDatos = { ...h, valores: [...h.valores, fila], formulas: [...h.formulas!, fila.map(() => null)] };
@@ -44,8 +48,17 @@ describe("describirPlantilla", () => {
     expect(a.deteccion?.formato.id).toBe("pat-organo");
     expect(a.deteccion?.filaEncabezado).toBe(p.filaEncabezado);
     const cambios = planificarLlenado(conFila, a, { modo: "formulas" }).cambios;
-    const esperadas = p.formulas.filter((x) => x.fila === f).map((x) => x.formula);
-    expect(cambios.map((c) => c.despues)).toEqual(esperadas);
+    expect(cambios.map((c) => c.despues)[0]).toBe(deLaFila[0].formula);
+  });
+
+  test("encabezados legibles a su ancho: ninguna palabra se parte y la fila de encabezado tiene alto para todas sus líneas", () => {
+    const p = describirPlantilla(obtenerFormato("pat-transversal")!, { anio: 2025 });
+    const col = (clave: string) => p.columnas.find((c) => c.clave === clave)!;
+    // «PROPUESTA», «PORCENTAJE», «CUMPLIDAS» caben enteras (≈ 1.25 unidades por letra en negrita).
+    expect(col("meta").ancho).toBeGreaterThanOrEqual(Math.ceil("PROPUESTA".length * 1.25));
+    expect(col("porcentaje").ancho).toBeGreaterThanOrEqual(Math.ceil("PORCENTAJE".length * 1.25));
+    expect(p.altoEncabezado).toBeGreaterThanOrEqual(60);
+    expect(describirPlantilla(obtenerFormato("pat-organo")!).columnas.find((c) => c.clave === "alcanzado")!.ancho).toBeGreaterThanOrEqual(Math.ceil("CUMPLIDAS".length * 1.25));
   });
 
   test("pat-transversal: fila de etiquetas, dimensión, tendencia y fórmulas de las cuatro calculadas", () => {
@@ -55,7 +68,9 @@ describe("describirPlantilla", () => {
     expect(col("dimension").lista).toEqual(["Eficacia", "Eficiencia", "Economía", "Calidad"]);
     expect(col("tendencia").lista).toEqual(["Incremento", "Constante", "Reducción"]);
     expect(col("dimension").etiqueta).toBe("Características del Indicador");
-    expect(p.formulas.map((x) => x.columna)).toEqual(["T", "U", "W", "X"]);
+    // META ALCANZADA (T) depende del método, que la plantilla aún no tiene: sin fórmula.
+    expect(p.formulas.map((x) => x.columna)).toEqual(["U", "W", "X"]);
+    expect(p.nombreHoja).toBe("PAT transversal 2024");
     const h = dibujar(p);
     expect(analizarHoja(h).deteccion?.formato.id).toBe("pat-transversal");
   });
@@ -71,8 +86,10 @@ describe("describirPlantilla", () => {
     expect(Object.keys(p.semaforo)).toEqual(["VERDE", "AMARILLO", "ROJO", "SIN DATO"]);
   });
 
-  test("avance-metas (varias metas por celda) no lleva fórmulas; indicadores-resultados no tiene calculadas", () => {
-    expect(describirPlantilla(obtenerFormato("avance-metas")!).formulas).toEqual([]);
+  test("avance-metas: % CUMPLIM. con fórmula (una meta por celda) y sin celda de corte; indicadores-resultados no tiene calculadas", () => {
+    const am = describirPlantilla(obtenerFormato("avance-metas")!);
+    expect(new Set(am.formulas.map((x) => x.columna))).toEqual(new Set(["H"]));
+    expect(am.corte).toBeNull();
     const r = describirPlantilla(obtenerFormato("indicadores-resultados")!, { anio: 2024 });
     expect(r.formulas).toEqual([]);
     expect(r.condicionales).toEqual([]);
