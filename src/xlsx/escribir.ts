@@ -5,6 +5,11 @@
  */
 import type ExcelJS from "exceljs";
 
+/** Pide a Excel recalcular al abrir (las fórmulas de una plantilla no traen resultado guardado). */
+export function pedirRecalculo(libro: ExcelJS.Workbook): void {
+  libro.calcProperties = { ...(libro.calcProperties ?? {}), fullCalcOnLoad: true };
+}
+
 /**
  * exceljs no escribe una columna de ancho exactamente 9 (lo toma por su ancho
  * predeterminado), y Excel la mostraría con su propio predeterminado (8.43). Un ancho
