@@ -19,7 +19,9 @@ describe("PuertoMemoria", () => {
     expect(r.datos.combinaciones).toHaveLength(1);
     expect(r.datos.filasOcultas).toEqual([7]);
     const otra = await p.leerHoja("Otra");
-    expect(otra.datos.valores).toEqual([[null, null], [null, "x"]]);
+    // Matriz dispersa: la fila 1 (vacía) es un hueco, la 2 tiene sus celdas.
+    expect(otra.datos.valores[0]).toBeUndefined();
+    expect(otra.datos.valores[1]).toEqual([null, "x"]);
     expect(await p.listarHojas()).toEqual([{ nombre: "PAT", protegida: false }, { nombre: "Otra", protegida: false }]);
   });
 
