@@ -83,6 +83,7 @@ export class LibroMemoria {
   estructuraProtegida = false;
   private escuchas = new Set<() => void>();
   private escuchasActivacion = new Set<(hoja: string) => void>();
+  private escuchasContenido = new Set<() => void>();
   /** Operaciones hechas, por nombre (las pruebas las cuentan). */
   operaciones: string[] = [];
 
@@ -209,6 +210,26 @@ export class LibroMemoria {
     return () => this.escuchas.delete(escucha);
   }
 
+  /** Avisa cuando cambia el contenido (no la selección ni la hoja activa). */
+  alCambiarContenido(escucha: () => void): () => void {
+    this.escuchasContenido.add(escucha);
+    return () => this.escuchasContenido.delete(escucha);
+  }
+
+  /** El contenido cambió: se redibuja y se avisa a quien escucha cambios de contenido. */
+  cambio(): void {
+    this.avisar();
+    for (const e of this.escuchasContenido) e();
+  }
+
+  /** Lo que haría el usuario al teclear en una celda (pruebas y vista previa). */
+  editar(nombre: string, celda: string, valor: ValorCelda): void {
+    const c = this.celdaEditable(this.hoja(nombre), celda);
+    c.valor = valor;
+    c.formula = null;
+    this.cambio();
+  }
+
   alActivar(escucha: (hoja: string) => void): () => void {
     this.escuchasActivacion.add(escucha);
     return () => this.escuchasActivacion.delete(escucha);
@@ -316,7 +337,7 @@ export class PuertoMemoria implements PuertoLibro {
         c.valor = copiarValor(e.valor ?? null);
       }
     }
-    this.libro.avisar();
+    this.libro.cambio();
   }
 
   async marcar(nombre: string, marcas: ReadonlyArray<Marca>): Promise<EstadoMarca[]> {
@@ -334,7 +355,7 @@ export class PuertoMemoria implements PuertoLibro {
       c.relleno = m.color;
       c.nota = m.nota;
     }
-    this.libro.avisar();
+    this.libro.cambio();
     return previos;
   }
 
@@ -346,7 +367,7 @@ export class PuertoMemoria implements PuertoLibro {
       c.relleno = p.relleno;
       c.nota = p.nota;
     }
-    this.libro.avisar();
+    this.libro.cambio();
   }
 
   async insertarPlantilla(p: PlantillaHoja): Promise<string> {
@@ -426,6 +447,13 @@ export class PuertoMemoria implements PuertoLibro {
   async leerRegistro<T = unknown>(claveRegistro: string): Promise<T | null> {
     const s = this.libro.registros.get(claveRegistro);
     return s === undefined ? null : (JSON.parse(s) as T);
+  }
+
+  async alCambiarContenido(escucha: () => void): Promise<() => void> {
+    const quitar = this.libro.alCambiarContenido(escucha);
+    return () => {
+      quitar();
+    };
   }
 
   async alCambiarHoja(escucha: (hoja: string) => void): Promise<() => void> {

@@ -810,6 +810,23 @@ export class PuertoOffice implements PuertoLibro {
     });
   }
 
+  /** `worksheets.onChanged` (ExcelApi 1.9): cualquier cambio de contenido en el libro. */
+  async alCambiarContenido(escucha: () => void): Promise<() => void> {
+    const resultado = await this.correr(undefined, async (ctx) => {
+      const r = ctx.workbook.worksheets.onChanged.add(async () => {
+        escucha();
+      });
+      await ctx.sync();
+      return r;
+    });
+    return () => {
+      void this.ejecutar(async (ctx) => {
+        resultado.remove();
+        await ctx.sync();
+      }, { contexto: resultado.context }).catch(() => undefined);
+    };
+  }
+
   async alCambiarHoja(escucha: (hoja: string) => void): Promise<() => void> {
     const resultado = await this.correr(undefined, async (ctx) => {
       const r = ctx.workbook.worksheets.onActivated.add(async (ev) => {

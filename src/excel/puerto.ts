@@ -165,6 +165,11 @@ export interface PuertoLibro {
   /** Guarda un registro JSON pequeño DENTRO del documento (null lo borra). */
   guardarRegistro(clave: string, datos: unknown): Promise<void>;
   leerRegistro<T = unknown>(clave: string): Promise<T | null>;
+  /**
+   * Avisa cuando cambia el contenido de alguna hoja (el usuario escribió, otro complemento…);
+   * devuelve cómo dejar de escuchar. Opcional: sin él, el panel solo recalcula tras sus acciones.
+   */
+  alCambiarContenido?(escucha: () => void): Promise<() => void>;
   /** Avisa cuando el usuario activa otra hoja; devuelve cómo dejar de escuchar. */
   alCambiarHoja(escucha: (hoja: string) => void): Promise<() => void>;
 }

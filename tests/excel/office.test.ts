@@ -377,7 +377,9 @@ describe("PuertoOffice (office-addin-mock)", () => {
           const celda = `${c}${fila}`;
           if (i % 1009 === 5) return { celda, valor: ["-5 texto", "'citado", "+1", "@x"][k] };
           if (i % 1013 === 7) return { celda, valor: k % 2 === 0 };
-          switch ((i + k) % 4) {
+          // Bloques de 25 filas de una misma clase por columna (como un llenado real: una columna es
+          // de fórmulas, de números o de textos), corridos entre columnas.
+          switch ((Math.floor(i / 25) + k) % 4) {
             case 0:
               return { celda, formula: `=PAT.PORCENTAJE(O${fila},L${fila})+${k}` };
             case 1:
