@@ -49,7 +49,7 @@ export interface OpcionesLote {
 }
 
 /** Corre un lote contra Excel (por defecto `Excel.run`; las pruebas pasan un simulacro). */
-export type Ejecutor = <T>(lote: (ctx: Excel.RequestContext) => Promise<T>, opciones?: OpcionesLote) => Promise<T>;
+export type Ejecutor = <T>(lote: (context: Excel.RequestContext) => Promise<T>, opciones?: OpcionesLote) => Promise<T>;
 
 export interface OpcionesOffice {
   /** Celdas por solicitud al escribir (≈ 5 MB de límite de carga en Excel en la web). */
@@ -285,7 +285,7 @@ export class PuertoOffice implements PuertoLibro {
    * el error. Un «AccessDenied» se diagnostica con una lectura aparte: hoja protegida,
    * libro de solo lectura o estructura protegida no se arreglan igual.
    */
-  private async correr<T>(hoja: string | undefined, lote: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> {
+  private async correr<T>(hoja: string | undefined, lote: (context: Excel.RequestContext) => Promise<T>): Promise<T> {
     try {
       return await this.ejecutar(lote, { delayForCellEdit: true });
     } catch (e) {
@@ -302,13 +302,13 @@ export class PuertoOffice implements PuertoLibro {
     const mensaje = (causa as Error)?.message ?? String(causa);
     let codigo: CodigoErrorLibro = "acceso-denegado";
     try {
-      codigo = await this.ejecutar(async (ctx) => {
-        const libro = ctx.workbook;
+      codigo = await this.ejecutar(async (context) => {
+        const libro = context.workbook;
         libro.load("readOnly");
         libro.protection.load("protected");
         const ws = hoja ? libro.worksheets.getItemOrNullObject(hoja) : null;
         ws?.protection.load("protected");
-        await ctx.sync();
+        await context.sync();
         if (libro.readOnly) return "libro-solo-lectura";
         if (ws && !ws.isNullObject && ws.protection.protected) return "hoja-protegida";
         if (libro.protection.protected) return "estructura-protegida";
@@ -320,15 +320,15 @@ export class PuertoOffice implements PuertoLibro {
     return new ErrorLibro(codigo, mensaje, hoja);
   }
 
-  private hoja(ctx: Excel.RequestContext, nombre?: string): Excel.Worksheet {
-    return nombre ? ctx.workbook.worksheets.getItem(nombre) : ctx.workbook.worksheets.getActiveWorksheet();
+  private hoja(context: Excel.RequestContext, nombre?: string): Excel.Worksheet {
+    return nombre ? context.workbook.worksheets.getItem(nombre) : context.workbook.worksheets.getActiveWorksheet();
   }
 
   async listarHojas(): Promise<InfoHoja[]> {
-    return this.correr(undefined, async (ctx) => {
-      const hojas = ctx.workbook.worksheets;
+    return this.correr(undefined, async (context) => {
+      const hojas = context.workbook.worksheets;
       hojas.load("items/name,items/visibility,items/protection/protected");
-      await ctx.sync();
+      await context.sync();
       return hojas.items
         .filter((h) => h.visibility === "Visible")
         .map((h) => ({ nombre: h.name, protegida: h.protection.protected }));
@@ -336,17 +336,17 @@ export class PuertoOffice implements PuertoLibro {
   }
 
   async hojaActiva(): Promise<string> {
-    return this.correr(undefined, async (ctx) => {
-      const h = ctx.workbook.worksheets.getActiveWorksheet();
+    return this.correr(undefined, async (context) => {
+      const h = context.workbook.worksheets.getActiveWorksheet();
       h.load("name");
-      await ctx.sync();
+      await context.sync();
       return h.name;
     });
   }
 
   async leerHoja(nombre?: string): Promise<LecturaHoja> {
-    return this.correr(nombre, async (ctx) => {
-      const ws = this.hoja(ctx, nombre);
+    return this.correr(nombre, async (context) => {
+      const ws = this.hoja(context, nombre);
       ws.load("name");
       ws.protection.load("protected");
       // valuesOnly: las celdas solo con formato (a veces hasta la fila 1 048 576) no son datos.
@@ -363,7 +363,7 @@ export class PuertoOffice implements PuertoLibro {
       // ExcelApi 1.13: en un Excel más viejo la lectura sigue, sin combinaciones.
       const combinadas = this.combinaciones ? usado.getMergedAreasOrNullObject() : null;
       combinadas?.load("address");
-      await ctx.sync(); // 1: metadatos
+      await context.sync(); // 1: metadatos
 
       const protegida = ws.protection.protected;
       if (usado.isNullObject) {
@@ -398,7 +398,7 @@ export class PuertoOffice implements PuertoLibro {
           let bytes: number;
           try {
             this.trozosLeidos.push(n * ancho);
-            bytes = await this.leerTrozo(ctx, ws, f0, n, usado.columnIndex, ancho, { valores, formulas, formatos });
+            bytes = await this.leerTrozo(context, ws, f0, n, usado.columnIndex, ancho, { valores, formulas, formatos });
           } catch (e) {
             // Excel rechazó el tamaño de la respuesta: el mismo trozo, partido a la mitad.
             if (!esCargaExcesiva(e) || n === 1) throw e;
@@ -428,7 +428,7 @@ export class PuertoOffice implements PuertoLibro {
    * Llena las matrices (solo esas filas) y devuelve los bytes que pesó la respuesta.
    */
   private async leerTrozo(
-    ctx: Excel.RequestContext,
+    context: Excel.RequestContext,
     ws: Excel.Worksheet,
     f0: number,
     n: number,
@@ -443,8 +443,9 @@ export class PuertoOffice implements PuertoLibro {
     conFormula.load("address");
     const numeros = trozo.getSpecialCellsOrNullObject("Constants", "Numbers");
     numeros.load("address");
-    await ctx.sync(); // a: contenido
-    let bytes = JSON.stringify(trozo.formulas).length;
+    await context.sync(); // a: contenido
+    const contenido = trozo.formulas;
+    let bytes = JSON.stringify(contenido).length;
 
     const cargar: Array<[Excel.RangeAreas, boolean]> = [];
     if (!conFormula.isNullObject) {
@@ -456,7 +457,7 @@ export class PuertoOffice implements PuertoLibro {
       numeros.areas.load("items/address,items/numberFormat");
       cargar.push([numeros, false]);
     }
-    if (cargar.length > 0) await ctx.sync(); // b: valores calculados y formatos de número
+    if (cargar.length > 0) await context.sync(); // b: valores calculados y formatos de número
 
     for (let i = 0; i < n; i++) {
       const fila = f0 + i;
@@ -491,19 +492,19 @@ export class PuertoOffice implements PuertoLibro {
 
   async seleccionar(hoja: string, celda: string): Promise<void> {
     leerCelda(celda);
-    await this.correr(hoja, async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(hoja);
+    await this.correr(hoja, async (context) => {
+      const ws = context.workbook.worksheets.getItem(hoja);
       ws.activate();
       ws.getRange(sinHoja(celda)).select();
-      await ctx.sync();
+      await context.sync();
     });
   }
 
   async leerCeldas(hoja: string, celdas: ReadonlyArray<string>): Promise<ContenidoCelda[]> {
     const ubicadas = celdas.map((c) => leerCelda(c));
     const unicas = [...new Map(ubicadas.map((u) => [a1(u.fila, u.columna), u])).values()];
-    return this.correr(hoja, async (ctx) => {
-      const ws = ctx.workbook.worksheets.getItem(hoja);
+    return this.correr(hoja, async (context) => {
+      const ws = context.workbook.worksheets.getItem(hoja);
       const leidas = new Map<string, ContenidoCelda>();
       for (const lote of lotes(unicas, this.celdasPorLote, Infinity, () => 0)) {
         // Una corrida vertical = un rango n×1: el número de operaciones no crece con las filas.
@@ -512,7 +513,8 @@ export class PuertoOffice implements PuertoLibro {
           r.load("values,formulas");
           return { k, r };
         });
-        await ctx.sync(); // 1 por trozo
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- un sync por trozo o parte acotado en bytes (≈ 5 MB por solicitud en Excel en la web); el número de syncs es fijo por trozo
+        await context.sync(); // 1 por trozo
         for (const { k, r } of rangos) {
           k.forEach((u, i) => {
             const f = r.formulas[i][0];
@@ -530,13 +532,15 @@ export class PuertoOffice implements PuertoLibro {
   }
 
   /** 1 sync: la hoja no protegida y el libro no de solo lectura, antes de escribir nada. */
-  private async exigirSinProteccion(ctx: Excel.RequestContext, hoja: string): Promise<Excel.Worksheet> {
-    const ws = ctx.workbook.worksheets.getItem(hoja);
-    ws.protection.load("protected");
-    ctx.workbook.load("readOnly");
-    await ctx.sync();
-    if (ctx.workbook.readOnly) throw new ErrorLibro("libro-solo-lectura", "El libro es de solo lectura.", hoja);
-    if (ws.protection.protected) throw new ErrorLibro("hoja-protegida", `La hoja «${hoja}» está protegida.`, hoja);
+  private async exigirSinProteccion(context: Excel.RequestContext, hoja: string): Promise<Excel.Worksheet> {
+    const ws = context.workbook.worksheets.getItem(hoja);
+    // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read -- `protection` es un objeto de navegación: se carga su `protected` abajo, sin sync (así lo pide la API)
+    const proteccion = ws.protection;
+    proteccion.load("protected");
+    context.workbook.load("readOnly");
+    await context.sync();
+    if (context.workbook.readOnly) throw new ErrorLibro("libro-solo-lectura", "El libro es de solo lectura.", hoja);
+    if (proteccion.protected) throw new ErrorLibro("hoja-protegida", `La hoja «${hoja}» está protegida.`, hoja);
     return ws;
   }
 
@@ -552,11 +556,11 @@ export class PuertoOffice implements PuertoLibro {
   }
 
   /** Escribe celdas ya clasificadas: 1 sync por lote. */
-  private async escribirCeldas(ctx: Excel.RequestContext, ws: Excel.Worksheet, celdas: ReadonlyArray<PorEscribir>): Promise<void> {
+  private async escribirCeldas(context: Excel.RequestContext, ws: Excel.Worksheet, celdas: ReadonlyArray<PorEscribir>): Promise<void> {
     for (const lote of lotesDeTramos(celdas, this.celdasPorLote, BYTES_POR_SOLICITUD)) {
       for (const t of lote) this.ponerTramo(ws, t);
       // eslint-disable-next-line office-addins/no-context-sync-in-loop -- un sync por lote acotado en celdas y bytes (≈ 5 MB por solicitud en Excel en la web)
-      await ctx.sync();
+      await context.sync();
     }
   }
 
@@ -570,9 +574,9 @@ export class PuertoOffice implements PuertoLibro {
         }),
       ).values(),
     ];
-    await this.correr(hoja, async (ctx) => {
-      const ws = await this.exigirSinProteccion(ctx, hoja); // 1
-      await this.escribirCeldas(ctx, ws, unicas); // 1 por lote
+    await this.correr(hoja, async (context) => {
+      const ws = await this.exigirSinProteccion(context, hoja); // 1
+      await this.escribirCeldas(context, ws, unicas); // 1 por lote
     });
   }
 
@@ -586,8 +590,8 @@ export class PuertoOffice implements PuertoLibro {
         }),
       ).values(),
     ];
-    return this.correr(hoja, async (ctx) => {
-      const ws = await this.exigirSinProteccion(ctx, hoja);
+    return this.correr(hoja, async (context) => {
+      const ws = await this.exigirSinProteccion(context, hoja);
       const previos: EstadoMarca[] = [];
       try {
         for (const lote of lotes(unicas, this.marcasPorLote, Infinity, () => 0)) {
@@ -604,7 +608,7 @@ export class PuertoOffice implements PuertoLibro {
             return { k, r, props, notas };
           });
           // eslint-disable-next-line office-addins/no-context-sync-in-loop -- 2 syncs por trozo de marcasPorLote celdas: leer cómo estaban y luego marcar
-          await ctx.sync(); // a: cómo estaban
+          await context.sync(); // a: cómo estaban
           for (const { k, r, props, notas } of leidas) {
             k.forEach((u, i) => {
               const fill = props.value[i]?.[0]?.format?.fill;
@@ -619,7 +623,7 @@ export class PuertoOffice implements PuertoLibro {
             r.setCellProperties(k.map((u) => [{ format: { fill: { color: u.m.color } } }]));
           }
           // eslint-disable-next-line office-addins/no-context-sync-in-loop -- ver arriba
-          await ctx.sync(); // b: marcas puestas
+          await context.sync(); // b: marcas puestas
         }
       } catch (e) {
         // Lo que ya se leyó (y quizá se marcó) vuelve con el error: quien marca guarda el
@@ -640,8 +644,8 @@ export class PuertoOffice implements PuertoLibro {
         }),
       ).values(),
     ];
-    await this.correr(hoja, async (ctx) => {
-      const ws = await this.exigirSinProteccion(ctx, hoja);
+    await this.correr(hoja, async (context) => {
+      const ws = await this.exigirSinProteccion(context, hoja);
       for (const lote of lotes(unicas, this.marcasPorLote, Infinity, () => 0)) {
         const notas = lote.map((u) => {
           if (!this.notas) return null;
@@ -649,7 +653,8 @@ export class PuertoOffice implements PuertoLibro {
           n.load("content");
           return n;
         });
-        await ctx.sync(); // a: qué notas existen ahora
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- un sync por trozo o parte acotado en bytes (≈ 5 MB por solicitud en Excel en la web); el número de syncs es fijo por trozo
+        await context.sync(); // a: qué notas existen ahora
         for (const k of corridas(lote)) {
           const r = ws.getRangeByIndexes(k[0].fila, k[0].columna, k.length, 1);
           // Primero se limpia la corrida (si alguna celda no tenía relleno) y luego se ponen
@@ -667,20 +672,21 @@ export class PuertoOffice implements PuertoLibro {
           } else if (n.isNullObject) ws.notes.add(u.celda, u.p.nota);
           else n.content = u.p.nota;
         });
-        await ctx.sync(); // b
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- un sync por trozo o parte acotado en bytes (≈ 5 MB por solicitud en Excel en la web); el número de syncs es fijo por trozo
+        await context.sync(); // b
       }
     });
   }
 
   /** 1 sync: un nombre de hoja libre; falla claro si el libro no admite hojas nuevas. */
-  private async nombreLibre(ctx: Excel.RequestContext, base: string): Promise<string> {
-    const hojas = ctx.workbook.worksheets;
+  private async nombreLibre(context: Excel.RequestContext, base: string): Promise<string> {
+    const hojas = context.workbook.worksheets;
     hojas.load("items/name");
-    ctx.workbook.load("readOnly");
-    ctx.workbook.protection.load("protected");
-    await ctx.sync();
-    if (ctx.workbook.readOnly) throw new ErrorLibro("libro-solo-lectura", "El libro es de solo lectura.");
-    if (ctx.workbook.protection.protected) throw new ErrorLibro("estructura-protegida", "La estructura del libro está protegida.");
+    context.workbook.load("readOnly");
+    context.workbook.protection.load("protected");
+    await context.sync();
+    if (context.workbook.readOnly) throw new ErrorLibro("libro-solo-lectura", "El libro es de solo lectura.");
+    if (context.workbook.protection.protected) throw new ErrorLibro("estructura-protegida", "La estructura del libro está protegida.");
     const usados = new Set(hojas.items.map((h) => h.name.toLowerCase()));
     const limpio = (base.replace(/[\\/?*[\]:]/g, " ").trim() || "Hoja").slice(0, 31);
     let nombre = limpio;
@@ -692,9 +698,9 @@ export class PuertoOffice implements PuertoLibro {
   }
 
   async insertarPlantilla(p: PlantillaHoja): Promise<string> {
-    return this.correr(undefined, async (ctx) => {
-      const nombre = await this.nombreLibre(ctx, p.nombre); // 1
-      const ws = ctx.workbook.worksheets.add(nombre);
+    return this.correr(undefined, async (context) => {
+      const nombre = await this.nombreLibre(context, p.nombre); // 1
+      const ws = context.workbook.worksheets.add(nombre);
       for (const c of p.celdas) {
         const r = ws.getRange(c.celda);
         if (c.formula) r.formulas = [[c.formula]];
@@ -729,16 +735,16 @@ export class PuertoOffice implements PuertoLibro {
       }
       if (p.congelarFilas) ws.freezePanes.freezeRows(p.congelarFilas);
       ws.activate();
-      await ctx.sync(); // 2
+      await context.sync(); // 2
       return nombre;
     });
   }
 
   async insertarGrafico(g: GraficoResumen): Promise<string> {
-    return this.correr(g.hoja, async (ctx) => {
+    return this.correr(g.hoja, async (context) => {
       // Nunca borra una hoja existente (podría ser del usuario): «Resumen PAT (2)»…
-      const nombre = await this.nombreLibre(ctx, g.hoja); // 1
-      const ws = ctx.workbook.worksheets.add(nombre);
+      const nombre = await this.nombreLibre(context, g.hoja); // 1
+      const ws = context.workbook.worksheets.add(nombre);
       const filas = [g.encabezados as (string | number)[], ...g.filas.map((f) => [...f])];
       const rango = ws.getRangeByIndexes(0, 0, filas.length, g.encabezados.length);
       rango.values = filas;
@@ -747,15 +753,15 @@ export class PuertoOffice implements PuertoLibro {
       grafico.title.text = g.titulo;
       grafico.setPosition(a1(0, g.encabezados.length + 1));
       ws.activate();
-      await ctx.sync(); // 2
+      await context.sync(); // 2
       return nombre;
     });
   }
 
   async insertarTabla(tabla: TablaHoja): Promise<string> {
-    return this.correr(undefined, async (ctx) => {
-      const nombre = await this.nombreLibre(ctx, tabla.hoja); // 1
-      const ws = ctx.workbook.worksheets.add(nombre);
+    return this.correr(undefined, async (context) => {
+      const nombre = await this.nombreLibre(context, tabla.hoja); // 1
+      const ws = context.workbook.worksheets.add(nombre);
       const celdas: PorEscribir[] = [];
       tabla.encabezados.forEach((e, j) => celdas.push(porEscribir(0, j, null, e)));
       tabla.filas.forEach((fila, i) =>
@@ -767,9 +773,9 @@ export class PuertoOffice implements PuertoLibro {
       ws.getRangeByIndexes(0, 0, 1, tabla.encabezados.length).format.font.bold = true;
       (tabla.anchos ?? []).forEach((a, j) => (ws.getRangeByIndexes(0, j, 1, 1).format.columnWidth = Math.round(a * 7)));
       ws.freezePanes.freezeRows(1);
-      await this.escribirCeldas(ctx, ws, celdas); // 1 por lote
+      await this.escribirCeldas(context, ws, celdas); // 1 por lote
       ws.activate();
-      await ctx.sync();
+      await context.sync();
       return nombre;
     });
   }
@@ -780,30 +786,36 @@ export class PuertoOffice implements PuertoLibro {
    */
   async guardarRegistro(clave: string, datos: unknown): Promise<void> {
     const nuevas = datos === null || datos === undefined ? [] : aPartesXml(clave, datos);
-    await this.correr(undefined, async (ctx) => {
-      const partes = ctx.workbook.customXmlParts.getByNamespace(espacioDe(clave));
+    await this.correr(undefined, async (context) => {
+      const partes = context.workbook.customXmlParts.getByNamespace(espacioDe(clave));
       partes.load("items/id");
-      await ctx.sync();
+      await context.sync();
+      // eslint-disable-next-line office-addins/load-object-before-read -- «items/id» se cargó arriba; la regla no reconoce la ruta de una colección
       for (const p of partes.items) p.delete();
-      if (nuevas.length === 0) await ctx.sync();
+      if (nuevas.length === 0) await context.sync();
       for (const xml of nuevas) {
-        ctx.workbook.customXmlParts.add(xml);
-        await ctx.sync(); // 1 por parte
+        context.workbook.customXmlParts.add(xml);
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- un sync por trozo o parte acotado en bytes (≈ 5 MB por solicitud en Excel en la web); el número de syncs es fijo por trozo
+        await context.sync(); // 1 por parte
       }
     });
   }
 
   /** 1 sync para listar + 1 por parte. Partes que no cierran (falta una, otro formato): null. */
   async leerRegistro<T = unknown>(clave: string): Promise<T | null> {
-    return this.correr(undefined, async (ctx) => {
-      const partes = ctx.workbook.customXmlParts.getByNamespace(espacioDe(clave));
+    return this.correr(undefined, async (context) => {
+      const partes = context.workbook.customXmlParts.getByNamespace(espacioDe(clave));
       partes.load("items/id");
-      await ctx.sync();
+      await context.sync();
+      // eslint-disable-next-line office-addins/load-object-before-read -- «items/id» se cargó arriba; la regla no reconoce la ruta de una colección
       if (partes.items.length === 0) return null;
       const xmls: string[] = [];
+      // eslint-disable-next-line office-addins/load-object-before-read -- «items/id» se cargó arriba (ver el comentario anterior)
       for (const p of partes.items) {
         const xml = p.getXml();
-        await ctx.sync(); // 1 por parte
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- un sync por trozo o parte acotado en bytes (≈ 5 MB por solicitud en Excel en la web); el número de syncs es fijo por trozo
+        await context.sync(); // 1 por parte
+        // eslint-disable-next-line office-addins/load-object-before-read -- `getXml()` devuelve un ClientResult: no se carga, basta el sync
         xmls.push(xml.value);
       }
       return dePartesXml<T>(xmls);
@@ -812,32 +824,32 @@ export class PuertoOffice implements PuertoLibro {
 
   /** `worksheets.onChanged` (ExcelApi 1.9): cualquier cambio de contenido en el libro. */
   async alCambiarContenido(escucha: () => void): Promise<() => void> {
-    const resultado = await this.correr(undefined, async (ctx) => {
-      const r = ctx.workbook.worksheets.onChanged.add(async () => {
+    const resultado = await this.correr(undefined, async (context) => {
+      const r = context.workbook.worksheets.onChanged.add(async () => {
         escucha();
       });
-      await ctx.sync();
+      await context.sync();
       return r;
     });
     return () => {
-      void this.ejecutar(async (ctx) => {
+      void this.ejecutar(async (context) => {
         resultado.remove();
-        await ctx.sync();
+        await context.sync();
       }, { contexto: resultado.context }).catch(() => undefined);
     };
   }
 
   async alCambiarHoja(escucha: (hoja: string) => void): Promise<() => void> {
-    const resultado = await this.correr(undefined, async (ctx) => {
-      const r = ctx.workbook.worksheets.onActivated.add(async (ev) => {
+    const resultado = await this.correr(undefined, async (context) => {
+      const r = context.workbook.worksheets.onActivated.add(async (ev) => {
         // Un rechazo aquí no tiene quién lo atrape (lo llama Office): se ignora; la
         // próxima activación vuelve a intentarlo.
         try {
           // Sin esperar la edición de celda: un evento no debe quedarse colgado.
-          const nombre = await this.ejecutar(async (c2) => {
-            const h = c2.workbook.worksheets.getItem(ev.worksheetId);
+          const nombre = await this.ejecutar(async (context) => {
+            const h = context.workbook.worksheets.getItem(ev.worksheetId);
             h.load("name");
-            await c2.sync();
+            await context.sync();
             return h.name;
           }, { delayForCellEdit: false });
           escucha(nombre);
@@ -845,13 +857,13 @@ export class PuertoOffice implements PuertoLibro {
           /* hoja borrada entre el evento y la lectura, o celda en edición */
         }
       });
-      await ctx.sync();
+      await context.sync();
       return r;
     });
     return () => {
-      void this.ejecutar(async (ctx) => {
+      void this.ejecutar(async (context) => {
         resultado.remove();
-        await ctx.sync();
+        await context.sync();
       }, { contexto: resultado.context }).catch(() => undefined);
     };
   }

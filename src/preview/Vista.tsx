@@ -7,6 +7,7 @@ import { Button, FluentProvider, webLightTheme } from "@fluentui/react-component
 import ExcelJS from "exceljs";
 import { useEffect, useMemo, useReducer, useState } from "react";
 import type { Idioma } from "../core/tipos";
+import { formulaVinculo, type TablaHoja } from "../excel/puerto";
 import { LibroMemoria, PuertoMemoria } from "../excel/memoria";
 import { ContextoTextos, crearTraductor } from "../localization";
 import { Panel } from "../taskpane/Panel";
@@ -18,7 +19,17 @@ import { hojasConExtras, volcar } from "./puente";
 
 export const RUTA_EJEMPLO = "samples/pat-ieebcs-2024.xlsx";
 
+/** «pat-2024.xlsx» → «pat-2024 (revisado).xlsx». */
+export function nombreDescarga(original: string): string {
+  const base = original.replace(/\.xlsx$/i, "").replace(/ \(revisado\)$/, "");
+  return `${base} (revisado).xlsx`;
+}
+
+let abiertos = 0;
+
 interface Abierto {
+  /** Identifica el libro abierto (un panel nuevo por libro, no por hoja agregada). */
+  readonly id: number;
   readonly libro: LibroMemoria;
   readonly puerto: PuertoMemoria;
   readonly wb: ExcelJS.Workbook | null;
@@ -29,12 +40,12 @@ async function abrirBytes(bytes: ArrayBuffer, archivo: string): Promise<Abierto>
   const r = await leerLibro(bytes);
   if (!r.ok) throw new Error(r.error.mensaje);
   const libro = LibroMemoria.desde(hojasConExtras(r.valor.libro, r.valor.hojas));
-  return { libro, puerto: new PuertoMemoria(libro), wb: r.valor.libro, archivo };
+  return { id: ++abiertos, libro, puerto: new PuertoMemoria(libro), wb: r.valor.libro, archivo };
 }
 
 function ejemploEnMemoria(): Abierto {
   const libro = LibroMemoria.desde([hojaEjemplo(), hojaNotas()]);
-  return { libro, puerto: new PuertoMemoria(libro), wb: null, archivo: "pat-ejemplo.xlsx" };
+  return { id: ++abiertos, libro, puerto: new PuertoMemoria(libro), wb: null, archivo: "pat-ejemplo.xlsx" };
 }
 
 export function Vista(props: { readonly idioma: Idioma }) {
@@ -85,7 +96,36 @@ export function Vista(props: { readonly idioma: Idioma }) {
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;
-    a.download = abierto.archivo.replace(/\.xlsx$/i, "") + ".xlsx";
+    // Nunca el mismo nombre del original: guardarlo encima por descuido perdería el original.
+    a.download = nombreDescarga(abierto.archivo);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  /** Las observaciones como un libro nuevo (exceljs crea el libro desde cero). */
+  const descargarObservaciones = async (tabla: TablaHoja, hoja: string) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(tabla.hoja);
+    ws.addRow([...tabla.encabezados]).font = { bold: true };
+    for (const fila of tabla.filas) {
+      ws.addRow(
+        fila.map((c) => {
+          if (c === null || typeof c !== "object" || c instanceof Date) return c;
+          // Fuera del libro original el vínculo no tiene a dónde ir: se deja la celda como texto
+          // y la fórmula del vínculo (funciona si se copia la hoja al libro).
+          return { formula: formulaVinculo(c.vinculo, c.texto).slice(1), result: c.texto };
+        }),
+      );
+    }
+    (tabla.anchos ?? []).forEach((a, j) => (ws.getColumn(j + 1).width = a));
+    ws.views = [{ state: "frozen", ySplit: 1 }];
+    const bytes = await wb.xlsx.writeBuffer();
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = t("obs.archivo", { hoja: hoja.replace(/[\\/:*?"<>|]+/g, " ").trim() || "hoja" });
     document.body.appendChild(a);
     a.click();
     a.remove();
@@ -150,7 +190,8 @@ export function Vista(props: { readonly idioma: Idioma }) {
           )}
         </div>
         <aside className="panel-lateral" aria-label={t("app.titulo")}>
-          {abierto ? <Panel key={abierto.archivo + abierto.libro.hojas.length.toString() + String(abierto.wb !== null)} puerto={abierto.puerto} idioma={props.idioma} /> : null}
+          {/* Un panel por libro abierto: agregar hojas no lo reinicia (no pierde formato, año ni hallazgos). */}
+          {abierto ? <Panel key={abierto.id} puerto={abierto.puerto} idioma={props.idioma} alDescargarObservaciones={(tabla, hoja) => void descargarObservaciones(tabla, hoja)} /> : null}
         </aside>
       </FluentProvider>
     </ContextoTextos.Provider>
