@@ -29,6 +29,9 @@ async function contar(sim: { syncs: number; reiniciar(): void }, f: () => Promis
   return sim.syncs;
 }
 
+// Hojas de 10 000 filas en un simulacro: holgura para una máquina compartida.
+jest.setTimeout(120_000);
+
 describe("PuertoOffice (office-addin-mock)", () => {
   test("lee valores, fórmulas, formatos, combinaciones y filas ocultas desde A1", async () => {
     const { puerto } = preparar(5);

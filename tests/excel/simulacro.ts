@@ -202,7 +202,8 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
             const c = libro.celda(h, i, j);
             return tipo === "Formulas" ? Boolean(c?.formula) : !c?.formula && (valor === "Numbers" ? typeof c?.valor === "number" : c?.valor != null && c.valor !== "");
           });
-          return rangeAreas(h, areasDe(celdas));
+          // Sobre el rango usado (perezoso) solo se pide la dirección de las áreas.
+          return rangeAreas(h, areasDe(celdas), perezoso);
         },
         // ExcelApi 1.9: rellenos celda por celda de un rango (lectura al crear: el mismo
         // estado que vería el sync) y su escritura en orden con el resto del lote.
