@@ -68,7 +68,8 @@ function traducirMetadatos(espanol, tabla) {
  * datos: se quita, en vez de pedir 1.4 y dejar fuera a quien tiene un Excel anterior.
  */
 function sinOpcionesDeRuntime14(metadatos) {
-  const { allowCustomDataForDataTypeAny: _quitada, ...resto } = metadatos;
+  const resto = { ...metadatos };
+  delete resto.allowCustomDataForDataTypeAny;
   return resto;
 }
 

@@ -92,6 +92,8 @@ export const BYTES_POR_RESPUESTA = 2_000_000;
 export const CELDAS_POR_LECTURA = 100_000;
 /** Filas vacías entre dos bandas con datos que todavía se leen juntas (≈ 70 bytes cada una). */
 export const HUECO_MAXIMO = 2_000;
+/** Un cambio de contenido hasta este tiempo después de una corrida propia es su eco (Excel sin `triggerSource`). */
+const ECO_PROPIO_MS = 1_500;
 
 const ejecutorExcel: Ejecutor = (lote, opciones) =>
   opciones?.contexto
@@ -266,6 +268,8 @@ export class PuertoOffice implements PuertoLibro {
   private readonly notas: boolean;
   private readonly combinaciones: boolean;
   private readonly textoComoJson: boolean;
+  /** Cuándo terminó la última corrida propia (para reconocer el eco de sus cambios). */
+  private finUltimaCorrida = 0;
   /** Tamaño (celdas) de cada trozo de lectura pedido, en orden (las pruebas lo revisan). */
   readonly trozosLeidos: number[] = [];
 
@@ -295,6 +299,8 @@ export class PuertoOffice implements PuertoLibro {
         throw e instanceof ErrorMarcado ? new ErrorMarcado(traducido, e.previos) : traducido;
       }
       throw traducirError(e, hoja);
+    } finally {
+      this.finUltimaCorrida = Date.now();
     }
   }
 
@@ -825,7 +831,13 @@ export class PuertoOffice implements PuertoLibro {
   /** `worksheets.onChanged` (ExcelApi 1.9): cualquier cambio de contenido en el libro. */
   async alCambiarContenido(escucha: () => void): Promise<() => void> {
     const resultado = await this.correr(undefined, async (context) => {
-      const r = context.workbook.worksheets.onChanged.add(async () => {
+      const r = context.workbook.worksheets.onChanged.add(async (ev) => {
+        // Lo que escribió este mismo complemento no deja vieja la lista (el panel ya la
+        // recalculó): `triggerSource` (ExcelApi 1.14) lo dice; en un Excel anterior, los
+        // eventos que llegan poco después de una corrida propia se toman como propios.
+        const origen = (ev as { triggerSource?: string }).triggerSource;
+        if (origen === "ThisLocalAddin") return;
+        if (origen === undefined && Date.now() - this.finUltimaCorrida < ECO_PROPIO_MS) return;
         escucha();
       });
       await context.sync();

@@ -44,8 +44,6 @@ export type Seccion = "general" | "validacion" | "llenado" | "resumen" | "planti
 const CLAVE_HOJAS_PROPIAS = "hojas-propias";
 type HojasPropias = Readonly<Record<string, "resumen" | "observaciones">>;
 
-/** Cambios de contenido que llegan hasta este tiempo después de una acción propia son de ella. */
-const ECO_MS = 1500;
 
 export function Panel(props: PropsPanel) {
   const t = useMemo(() => crearTraductor(props.idioma), [props.idioma]);
@@ -100,8 +98,6 @@ function Contenido({ puerto, hoy, t, formatosInstituto, alDescargarObservaciones
   corteRef.current = corte;
   /** Una acción a la vez: mientras corre, las demás se ignoran y las activaciones esperan. */
   const enCurso = useRef(false);
-  /** Cuándo terminó la última acción propia (sus propios cambios no dejan la lista vieja). */
-  const finAccion = useRef(0);
   /** Hoja activada mientras había una acción en curso (se lee al terminar). */
   const recargaPendiente = useRef<string | null>(null);
   /** Número de la última lectura pedida: un resultado más viejo se descarta. */
@@ -130,7 +126,6 @@ function Contenido({ puerto, hoy, t, formatosInstituto, alDescargarObservaciones
         if (montado.current) avisar("error", mensajeDeError(e, t, hojaRef.current?.lectura.datos.nombre ?? ""), seccion);
       } finally {
         enCurso.current = false;
-        finAccion.current = Date.now();
         if (montado.current) setOcupado(null);
       }
       const pendiente = recargaPendiente.current;
@@ -231,7 +226,7 @@ function Contenido({ puerto, hoy, t, formatosInstituto, alDescargarObservaciones
       .alCambiarContenido?.(() => {
         // Un cambio hecho fuera del panel: lo mostrado queda marcado como viejo (un clic lo
         // recalcula). Los cambios del propio panel se recalculan al terminar la acción.
-        if (enCurso.current || Date.now() - finAccion.current < ECO_MS) return;
+        if (enCurso.current) return;
         if (hallazgosRef.current || resumenRef.current) setDesactualizado(true);
       })
       .then(guardar)
@@ -500,7 +495,7 @@ function Contenido({ puerto, hoy, t, formatosInstituto, alDescargarObservaciones
       async () => {
         const r = await importarFormato(puerto, texto);
         if (!r.ok) {
-          avisar("error", t("formatos.problema", { archivo: "", detalle: r.detalle }).replace("«»", "").replace(/\s+/g, " "), "formatos");
+          avisar("error", t("formatos.importarProblema", { detalle: r.detalle }), "formatos");
           return;
         }
         const f = await formatosDelLibro(puerto);
