@@ -303,7 +303,9 @@ export class PuertoMemoria implements PuertoLibro {
     const hoja = this.libro.hoja(nombre ?? this.libro.activa);
     this.libro.operaciones.push("leerHoja");
     const datos = this.libro.datos(hoja);
-    return { datos, protegida: hoja.protegida, filas: datos.valores.length, columnas: datos.valores[0]?.length ?? 0 };
+    const { filas, columnas } = this.libro.dimensiones(hoja);
+    // Matrices dispersas: las filas con datos son las claves presentes, no la longitud.
+    return { datos, protegida: hoja.protegida, filas, columnas, filasConDatos: Object.keys(datos.valores).length };
   }
 
   async seleccionar(hoja: string, celda: string): Promise<void> {
