@@ -278,7 +278,7 @@ describe("Panel", () => {
     render(<Panel puerto={new PuertoMemoria(libro)} idioma="es" hoy={HOY} />);
     await esperarFormato();
     expect(screen.getByText(/1 celda muestra un error de Excel \(por ejemplo P7: #REF!\)/)).toBeTruthy();
-    expect(screen.getByText(/1 filas están ocultas o filtradas/)).toBeTruthy();
+    expect(screen.getByText(/1 fila está oculta o filtrada/)).toBeTruthy();
     expect(screen.getByText(/4 rangos combinados/)).toBeTruthy();
   });
 
