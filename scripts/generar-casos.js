@@ -466,7 +466,9 @@ const CASOS_DEF = [
       {
         formato: "pat-organo", encabezado: 7, filasDatos: 11,
         // La única nota es real: 10.1 es bimestral de agosto a diciembre (3 informes) con meta 2.
-        esperados: (f) => [[`L${f["10.1"]}`, "meta-periodos", "info"]],
+        // 3.1 terminó en junio con 5 de 6 (ROJO al corte) y sin OBSERVACIONES: el informe
+        // trimestral pide explicar la desviación.
+        esperados: (f) => [[`L${f["10.1"]}`, "meta-periodos", "info"], [`N${f["3.1"]}`, "desviacion-sin-justificar", "warning"]],
       },
     ],
   },
@@ -502,6 +504,7 @@ const CASOS_DEF = [
           [`P${f["1.1"]}`, "calculo-discrepante", "warning"],
           [`Q${f["2.1"]}`, "estatus-contradictorio", "warning"],
           [`J${f["3.1"]}`, "frecuencia-invalida", "error"],
+          [`N${f["3.1"]}`, "desviacion-sin-justificar", "warning"], // 5 de 6 al cerrar junio, sin OBSERVACIONES
           [`G${f["4.1"]}`, "mes-invalido", "error"],
           [`F${f["5.1"]}`, "meses-invertidos", "error"],
           [`L${f["6.1"]}`, "meta-no-numerica", "error"],

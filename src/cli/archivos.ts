@@ -50,15 +50,15 @@ function resolverReal(ruta: string): string {
 }
 
 /** Comprueba que la salida es distinta de la entrada y que no existe (salvo `sobrescribir`). */
-export async function comprobarSalida(salida: string, entrada: string | null, sobrescribir: boolean): Promise<void> {
-  if (!/\.xlsx$/i.test(salida)) throw new ErrorCli(`La salida «${salida}» debe terminar en .xlsx.`, SALIDA_USO);
+export async function comprobarSalida(salida: string, entrada: string | null, sobrescribir: boolean, extension = { patron: /\.xlsx$/i, nombre: ".xlsx" }): Promise<void> {
+  if (!extension.patron.test(salida)) throw new ErrorCli(`La salida «${salida}» debe terminar en ${extension.nombre}.`, SALIDA_USO);
   if (entrada !== null && resolverReal(salida) === resolverReal(entrada)) {
     throw new ErrorCli(`La salida «${salida}» es el mismo archivo que la entrada: el libro original nunca se sobrescribe. Elija otro nombre con --salida.`, SALIDA_USO);
   }
   let existe = false;
   try {
     const st = await fs.stat(salida);
-    if (st.isDirectory()) throw new ErrorCli(`La salida «${salida}» es una carpeta. Indique un nombre de archivo .xlsx.`, SALIDA_USO);
+    if (st.isDirectory()) throw new ErrorCli(`La salida «${salida}» es una carpeta. Indique un nombre de archivo ${extension.nombre}.`, SALIDA_USO);
     existe = true;
   } catch (e) {
     if (e instanceof ErrorCli) throw e;

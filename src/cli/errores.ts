@@ -46,7 +46,7 @@ export function traducirErrorCommander(e: unknown): { mensaje: string | null; co
     case "commander.unknownOption":
       return { mensaje: `Opción desconocida: ${citado(msg)}. Vea «pat <comando> --ayuda».`, codigo: SALIDA_USO };
     case "commander.unknownCommand":
-      return { mensaje: `Orden desconocida: ${citado(msg)}. Las órdenes son: validar, llenar, plantilla, formatos (vea «pat --ayuda»).`, codigo: SALIDA_USO };
+      return { mensaje: `Orden desconocida: ${citado(msg)}. Las órdenes son: validar, llenar, plantilla, consolidar, comparar, formatos (vea «pat --ayuda»).`, codigo: SALIDA_USO };
     case "commander.missingArgument":
       return { mensaje: `Falta el argumento ${citado(msg)}. Vea «pat <comando> --ayuda».`, codigo: SALIDA_USO };
     case "commander.optionMissingArgument":

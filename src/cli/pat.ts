@@ -25,6 +25,7 @@ ejecutar(process.argv.slice(2), {
   err: escribir(process.stderr),
   outEsTTY: !!process.stdout.isTTY,
   errEsTTY: !!process.stderr.isTTY,
+  ci: !!process.env.CI,
 }).then(
   (codigo) => {
     process.exitCode = codigo;

@@ -20,6 +20,10 @@ export const VERSION = "0.1.0";
 /* eslint-disable @typescript-eslint/no-require-imports */
 const moduloLlenar = (): typeof import("./llenar") => require("./llenar");
 const moduloPlantilla = (): typeof import("./plantilla") => require("./plantilla");
+const moduloConsolidar = (): typeof import("./consolidar") => require("./consolidar");
+const moduloComparar = (): typeof import("./comparar") => require("./comparar");
+const moduloInformeLibro = (): typeof import("./informe-libro") => require("./informe-libro");
+const moduloInformeHtml = (): typeof import("./informe-html") => require("./informe-html");
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 export interface Salidas {
@@ -27,6 +31,8 @@ export interface Salidas {
   err(texto: string): void;
   readonly outEsTTY: boolean;
   readonly errEsTTY: boolean;
+  /** Corre en integración continua (variable CI): sin barra de progreso. */
+  readonly ci?: boolean;
 }
 
 function enteroEntre(nombre: string, min: number, max: number, ayuda: string) {
@@ -83,6 +89,8 @@ Ejemplos:
   pat validar pat-2024.xlsx --json > informe.json
   pat llenar pat-2024.xlsx --salida pat-2024-llenado.xlsx --corte 6
   pat plantilla nuevo.xlsx --formato pat-organo --anio 2025
+  pat consolidar pats-2024/ --corte 6 --salida informe.xlsx --html informe.html
+  pat comparar pat-1t.xlsx pat-2t.xlsx
   pat formatos
   pat validar libro.xlsx --formatos formatos/mi-instituto.json
 
@@ -137,6 +145,41 @@ libro nuevo se escribe igual y la orden termina con código 1 (vea «pat validar
       estado.codigo = await ordenPlantilla(nuevo, o, io);
     });
 
+  configurar(programa.command("consolidar"), io)
+    .description("Consolida los PAT de todas las áreas (libros o carpetas): por unidad responsable, actividades por estatus y semáforo, avance y desviaciones.")
+    .argument("<libros...>", "libros .xlsx o carpetas (se buscan .xlsx en subcarpetas)")
+    .option("--corte <mes>", "mes de corte, 1 a 12 (estatus, semáforo y desviaciones)", leerCorte)
+    .option("--salida <informe.xlsx>", "escribe el informe en un libro con gráficos")
+    .option("--html <informe.html>", "escribe el informe en una página que se imprime a PDF")
+    .option("--json", "salida en JSON")
+    .option("--perfil <perfil>", "perfil del semáforo: simetrico (predeterminado) o ascendente")
+    .option("--sobrescribir", "reemplaza los informes si ya existen")
+    .option("--formatos <ruta>", AYUDA_FORMATOS, acumularRutas)
+    .addHelpText(
+      "after",
+      `
+Un archivo ilegible se lista con su motivo y un libro sin hoja PAT se cuenta como omitido;
+ninguno detiene la orden. Código 1 si algún archivo no se pudo consolidar o tiene errores.
+`,
+    )
+    .action(async (libros: string[], o: OpcionesOrdenConsolidar) => {
+      estado.codigo = await ordenConsolidar(libros, o, io);
+    });
+
+  configurar(programa.command("comparar"), io)
+    .description("Compara dos trimestres de un PAT: avance que baja, metas, meses o métodos cambiados, actividades nuevas o eliminadas.")
+    .argument("<anterior>", "libro .xlsx del trimestre anterior")
+    .argument("<actual>", "libro .xlsx del trimestre actual")
+    .option("--json", "salida en JSON")
+    .option("--formatos <ruta>", AYUDA_FORMATOS, acumularRutas)
+    .action(async (anterior: string, actual: string, o: { json?: boolean; formatos?: string[] }) => {
+      const formatos = await formatosDeLaOrden(o.formatos);
+      const { compararBytes, comparacionJson, reporteComparacion, codigoDeComparacion } = moduloComparar();
+      const c = await compararBytes({ datos: await leerArchivo(anterior), archivo: anterior }, { datos: await leerArchivo(actual), archivo: actual }, formatos ?? undefined);
+      io.out(o.json ? JSON.stringify(comparacionJson(c), null, 2) + "\n" : reporteComparacion(c));
+      estado.codigo = codigoDeComparacion(c);
+    });
+
   configurar(programa.command("formatos"), io)
     .description("Lista los formatos conocidos (incluidos y propios) y sus columnas.")
     .option("--json", "salida en JSON")
@@ -161,6 +204,53 @@ interface OpcionesOrdenLlenar {
   sobrescribir?: boolean;
   json?: boolean;
   formatos?: string[];
+}
+
+interface OpcionesOrdenConsolidar {
+  corte?: number;
+  salida?: string;
+  html?: string;
+  json?: boolean;
+  perfil?: string;
+  sobrescribir?: boolean;
+  formatos?: string[];
+}
+
+/** Barra de progreso en stderr (cli-progress) si es una terminal, fuera de CI y sin --json, con más de 3 libros. */
+function barraDeProgreso(io: Salidas, json: boolean): ((hechos: number, total: number) => void) | undefined {
+  if (!io.errEsTTY || io.ci || json) return undefined;
+  let barra: import("cli-progress").SingleBar | null = null;
+  return (hechos, total) => {
+    if (total <= 3) return;
+    if (!barra) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { SingleBar } = require("cli-progress") as typeof import("cli-progress");
+      // Un flujo que escribe por `io.err` (la orden no toca process directamente).
+      const flujo = { isTTY: true, columns: 80, write: (t: string) => (io.err(t), true) } as unknown as NodeJS.WritableStream;
+      barra = new SingleBar({ stream: flujo, format: "Consolidando [{bar}] {value}/{total} libros", hideCursor: false, clearOnComplete: true, noTTYOutput: false });
+      barra.start(total, 0);
+    }
+    barra.update(hechos);
+    if (hechos >= total) barra.stop();
+  };
+}
+
+async function ordenConsolidar(libros: string[], o: OpcionesOrdenConsolidar, io: Salidas): Promise<number> {
+  const formatos = await formatosDeLaOrden(o.formatos);
+  if (o.salida) await comprobarSalida(o.salida, null, !!o.sobrescribir);
+  if (o.html) {
+    await comprobarSalida(o.html, null, !!o.sobrescribir, { patron: /\.html?$/i, nombre: ".html" });
+  }
+  const { consolidarRutas, consolidadoJson, reporteConsolidado } = moduloConsolidar();
+  const c = await consolidarRutas(libros, { corte: o.corte ?? null, perfil: o.perfil ?? null, ...(formatos ? { formatos } : {}) }, barraDeProgreso(io, !!o.json));
+  if (o.salida) await escribirAtomico(o.salida, await moduloInformeLibro().libroInforme(c));
+  if (o.html) await escribirAtomico(o.html, new TextEncoder().encode(moduloInformeHtml().paginaInforme(c)));
+  io.out(o.json ? JSON.stringify(consolidadoJson(c), null, 2) + "\n" : reporteConsolidado(c));
+  if (!o.json) {
+    if (o.salida) io.out(`Informe escrito: ${o.salida}\n`);
+    if (o.html) io.out(`Página escrita: ${o.html}\n`);
+  }
+  return c.archivos.some((a) => a.estado !== "listo") ? SALIDA_HALLAZGOS : SALIDA_OK;
 }
 
 interface OpcionesOrdenPlantilla {

@@ -111,13 +111,22 @@ export interface ValidacionArchivo {
 }
 
 /**
+ * Las hojas de un libro, con el lector de `pat validar` (el único lugar que lo elige: lo
+ * usan también `pat consolidar` y `pat comparar`). Lanza `ErrorCli` (código 2) si el
+ * archivo no se puede leer.
+ */
+export async function leerHojas(datos: Uint8Array, archivo: string): Promise<HojaDatos[]> {
+  const leido = await leerHojasEnFlujo(datos);
+  if (!leido.ok) throw new ErrorCli(`${archivo}: ${leido.error.mensaje}`, SALIDA_USO);
+  return [...leido.valor];
+}
+
+/**
  * Valida los bytes de un libro. Lanza `ErrorCli` (código 2) si el archivo no se puede
  * leer o la hoja pedida no existe.
  */
 export async function validarBytes(datos: Uint8Array, archivo: string, opciones: OpcionesValidar = {}): Promise<ValidacionArchivo> {
-  const leido = await leerHojasEnFlujo(datos);
-  if (!leido.ok) throw new ErrorCli(`${archivo}: ${leido.error.mensaje}`, SALIDA_USO);
-  const elegidas = elegirHojas(leido.valor, opciones.hoja, archivo);
+  const elegidas = elegirHojas(await leerHojas(datos, archivo), opciones.hoja, archivo);
   const hojas = elegidas.map((h) => validarHoja(h, opciones));
   const sheets = hojas.map((h) => h.json);
   return { informe: { file: archivo, sheets, summary: resumir(sheets) }, hojas };

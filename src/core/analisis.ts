@@ -8,6 +8,11 @@ import { listarFormatos as formatosRegistrados, type Formato } from "./formatos"
 import { planificar } from "./llenado";
 import type { CambioCelda, Hallazgo, HojaDatos } from "./tipos";
 import { validarHoja } from "./validacion";
+import type { AvanceActividad } from "./avance";
+import { unidadResponsable } from "./unidad";
+import type { PerfilSemaforo } from "./semaforo";
+
+export type { AvanceActividad, EstatusAvance } from "./avance";
 
 export type { Deteccion, Candidato } from "./deteccion";
 export type { Actividad, LineaMeta } from "./filas";
@@ -20,10 +25,14 @@ export interface AnalisisHoja {
   /** Todos los formatos probados, del más parecido al menos (con lo que les falta). */
   candidatos: Candidato[];
   actividades: Actividad[];
+  /** Avance al corte de cada actividad (estatus, cumplimiento, esperado, semáforo), en el orden de `actividades`. */
+  avances: AvanceActividad[];
   /** Ordenados por fila y columna. */
   hallazgos: Hallazgo[];
   /** Año del programa leído de los títulos, o `null`. */
   anio: number | null;
+  /** Unidad responsable leída de los títulos («UNIDAD DE CÓMPUTO…»), o `null`. */
+  unidad: string | null;
   /** Filas de datos (actividades) leídas. */
   filasDatos: number;
 }
@@ -33,6 +42,8 @@ export interface OpcionesAnalisis {
   corte?: number | null;
   /** Formatos a probar (por omisión, los registrados). */
   formatos?: ReadonlyArray<Formato>;
+  /** Perfil del semáforo (por omisión, simétrico). */
+  perfil?: PerfilSemaforo;
 }
 
 function corteValido(c: number | null | undefined): number | null {
@@ -44,17 +55,19 @@ export function analizarHoja(hoja: HojaDatos, opciones: OpcionesAnalisis = {}): 
   const formatos = opciones.formatos ?? formatosRegistrados();
   const { deteccion, candidatos } = detectarFormato(hoja, formatos);
   if (!deteccion) {
-    return { hoja: hoja.nombre, deteccion: null, candidatos, actividades: [], hallazgos: [], anio: leerAnio(hoja, 30), filasDatos: 0 };
+    return { hoja: hoja.nombre, deteccion: null, candidatos, actividades: [], avances: [], hallazgos: [], anio: leerAnio(hoja, 30), unidad: null, filasDatos: 0 };
   }
   const estructura = recorrerFilas(hoja, deteccion);
-  const { actividades, hallazgos } = validarHoja(hoja, deteccion, estructura, { corte: corteValido(opciones.corte) });
+  const { actividades, avances, hallazgos } = validarHoja(hoja, deteccion, estructura, { corte: corteValido(opciones.corte), ...(opciones.perfil ? { perfil: opciones.perfil } : {}) });
   return {
     hoja: hoja.nombre,
     deteccion,
     candidatos,
     actividades,
+    avances,
     hallazgos,
     anio: leerAnio(hoja, deteccion.filaEncabezado - 1),
+    unidad: unidadResponsable(hoja, deteccion.filaEncabezado),
     filasDatos: actividades.length,
   };
 }

@@ -293,6 +293,8 @@ export interface Actividad {
   readonly mesesFrecuencia: number | null;
   readonly unidad: string | null;
   readonly lineaBase: string | null;
+  /** OBSERVACIONES (la justificación de una desviación), o `null` si está vacía. */
+  readonly observaciones: string | null;
   /** META / META PROPUESTA / PROGRAM. ANUAL (primera línea si hay varias). */
   readonly meta: number | null;
   /** La meta se escribió como porcentaje («100%» o con formato de %). */

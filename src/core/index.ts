@@ -16,3 +16,7 @@ export { recorrerFilas, type FilaHoja, type TipoFila, type EstructuraHoja } from
 export { validarHoja, CATALOGO, listarTiposHallazgo, type TipoHallazgo } from "./validacion";
 export { calcularFila, construirFormula, type Calculado, type CalculosFila } from "./llenado";
 export { describirPlantilla, COLORES_ESTATUS, COLORES_SEMAFORO, LISTA_DIMENSIONES, LISTA_TENDENCIAS, LISTA_MESES, LISTA_NOMBRES_MES, type Plantilla, type ColumnaPlantilla, type ReglaCondicional, type FormulaPlantilla } from "./plantilla";
+export { evaluarAvance, esperadoAlCorte, fueraDeRuta, type AvanceActividad, type EstatusAvance } from "./avance";
+export { consolidarHoja, totalizar, contar, actividadesDe, avancePorObjetivo, nombreUnidad, ORDEN_ESTATUS_AVANCE, ORDEN_SEMAFORO_AVANCE, type UnidadConsolidada, type Conteos, type ActividadDesviada, type ActividadConsolidable, type AvanceObjetivoUnidad } from "./consolidado";
+export { compararTrimestres, actividadesComparables, SEVERIDAD_CAMBIO, type Cambio, type CodigoCambio, type ActividadComparable } from "./comparacion";
+export { unidadResponsable, unidadEnTitulo } from "./unidad";

@@ -114,7 +114,7 @@ export function porAlcanzar(meta: any[][], alcanzado: any[][], sentido?: any[][]
 }
 
 /**
- * Meta programada al mes de corte, con avance lineal entre el mes inicial y el final.
+ * Meta programada al mes de corte, con avance lineal entre el mes inicial y el final (metas que cuentan unidades; si la meta es el valor del indicador, lo programado es la meta).
  * @customfunction TARGET_AT_CUTOFF META_AL_CORTE
  * @param meta La meta anual de la actividad.
  * @param mes_inicial MES INICIAL: 1 a 12, «enero»… o «ene»….
@@ -164,7 +164,7 @@ export function estatus(
  * Semáforo del avance: VERDE, AMARILLO, ROJO o SIN DATO, según alcanzado / programado al corte × 100.
  * @customfunction TRAFFIC_LIGHT SEMAFORO
  * @param alcanzado Lo alcanzado al corte.
- * @param programado La meta programada al corte (ver PAT.META_AL_CORTE).
+ * @param programado Lo esperado al corte: PAT.META_AL_CORTE si la meta cuenta unidades (pat-organo, avance-metas); la meta misma si es el valor del indicador (pat-transversal, indicadores-resultados).
  * @param perfil simetrico (predeterminado: verde de 95 a 105) o ascendente (sobrecumplir también es verde).
  * @returns VERDE, AMARILLO, ROJO o SIN DATO.
  */

@@ -109,6 +109,11 @@ export const en: { readonly [K in ClaveTexto]: string } = {
   "resumen.graficoAvance": "Progress (%)",
   "resumen.graficoInsertado": "Sheet \"{hoja}\" was added with the table and the chart.",
   "resumen.sinActividades": "There are no activities to summarize.",
+  "resumen.avanceUnidad": "Unit progress: {avance} % (mean attainment of the activities with a goal, capped at 100)",
+  "resumen.avanceUnidadSinMeta": "Unit progress: no activities with a goal",
+  "resumen.desviadas": "Off track ({n})",
+  "resumen.sinDesviadas": "No activity is red, yellow or not met.",
+  "resumen.sinJustificar": "not explained",
 
   "estatus.PENDIENTE": "Pending",
   "estatus.EN PROCESO": "In progress",

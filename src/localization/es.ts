@@ -110,6 +110,11 @@ export const es = {
   "resumen.graficoAvance": "Avance (%)",
   "resumen.graficoInsertado": "Se agregó la hoja «{hoja}» con la tabla y el gráfico.",
   "resumen.sinActividades": "No hay actividades que resumir.",
+  "resumen.avanceUnidad": "Avance de la unidad: {avance} % (promedio del cumplimiento de las actividades con meta, topado en 100)",
+  "resumen.avanceUnidadSinMeta": "Avance de la unidad: sin actividades con meta",
+  "resumen.desviadas": "Fuera de ruta ({n})",
+  "resumen.sinDesviadas": "Ninguna actividad va en rojo, en amarillo ni quedó no cumplida.",
+  "resumen.sinJustificar": "sin justificar",
 
   "estatus.PENDIENTE": "Pendiente",
   "estatus.EN PROCESO": "En proceso",

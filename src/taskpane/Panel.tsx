@@ -7,7 +7,6 @@
  */
 import { Button, Field, FluentProvider, Select, Spinner, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { Resumen as DatosResumen } from "../core/resumen";
 import type { Formato } from "../core";
 import type { CambioCelda, Hallazgo, Idioma } from "../core/tipos";
 import { deshacerLlenado, escribirConDeshacer, leerDeshacer, leerMarcas, marcarConRegistro, quitarMarcas } from "../excel/deshacer";
@@ -24,7 +23,7 @@ import { mensajeDeError } from "./errores";
 import { useEstilos } from "./estilos";
 import { avisosDeLectura, escrituraDe, FILAS_GRANDES, marcasDe, mesCortePorDefecto, type Aviso, type IntencionAviso } from "./logica";
 import { cargarFormatosInstituto, combinar, formatosDelLibro, importarFormato, SIN_FORMATOS, type FormatosInstituto } from "./formatosInstituto";
-import { analizar, formatosDisponibles, observacionesDe, omitidas, planificar, plantillaDe, resumenDe, type AnalisisHoja } from "./nucleo";
+import { analizar, formatosDisponibles, observacionesDe, omitidas, planificar, plantillaDe, resumenDe, type AnalisisHoja, type UnidadConsolidada as DatosResumen } from "./nucleo";
 
 export interface PropsPanel {
   readonly puerto: PuertoLibro;
@@ -86,6 +85,9 @@ function Contenido({ puerto, hoy, t, formatosInstituto, alDescargarObservaciones
   const todos = useMemo(() => combinar(inst.formatos, delLibro), [inst, delLibro]);
   const todosRef = useRef(todos);
   todosRef.current = todos;
+  /** Perfil de semáforo del instituto (null = el de la spec). */
+  const perfilRef = useRef(inst.perfil);
+  perfilRef.current = inst.perfil;
   const formatos = useMemo(() => formatosDisponibles(t.idioma, todos), [t.idioma, todos]);
   const montado = useRef(true);
   const hojaRef = useRef<Hoja | null>(null);
@@ -177,8 +179,8 @@ function Contenido({ puerto, hoy, t, formatosInstituto, alDescargarObservaciones
       const conservar = mismaHoja && previo?.lectura.datos.nombre === lectura.datos.nombre;
       const formatosAhora = todosRef.current;
       // Al abrir o cambiar de hoja el año da el corte por defecto.
-      const mes = conservar ? corteRef.current : mesCortePorDefecto(analizar(lectura.datos, null, formatosAhora).anio, hoy);
-      const analisis = analizar(lectura.datos, mes, formatosAhora);
+      const mes = conservar ? corteRef.current : mesCortePorDefecto(analizar(lectura.datos, null, formatosAhora, perfilRef.current).anio, hoy);
+      const analisis = analizar(lectura.datos, mes, formatosAhora, perfilRef.current);
       if (!montado.current || numero !== secuencia.current) return;
       hojaRef.current = { lectura, analisis };
       setHoja(hojaRef.current);
@@ -186,7 +188,7 @@ function Contenido({ puerto, hoy, t, formatosInstituto, alDescargarObservaciones
       setDesactualizado(false);
       if (conservar) {
         if (hallazgosRef.current) setHallazgos(analisis.hallazgos);
-        if (resumenRef.current) setResumen(resumenDe(analisis, mes, inst.perfil));
+        if (resumenRef.current) setResumen(resumenDe(analisis));
       } else {
         setHallazgos(null);
         setResumen(null);
@@ -210,6 +212,7 @@ function Contenido({ puerto, hoy, t, formatosInstituto, alDescargarObservaciones
         if (montado.current && (f.formatos.length > 0 || f.problemas.length > 0 || f.perfil)) {
           setInst(f);
           todosRef.current = combinar(f.formatos, delLibroRef.current);
+          perfilRef.current = f.perfil;
         }
       }
       await ejecutar("ocupado.leyendo", () => cargar());
@@ -243,10 +246,10 @@ function Contenido({ puerto, hoy, t, formatosInstituto, alDescargarObservaciones
   useEffect(() => {
     const h = hojaRef.current;
     if (!h) return;
-    const analisis = analizar(h.lectura.datos, corteRef.current, todos);
+    const analisis = analizar(h.lectura.datos, corteRef.current, todos, perfilRef.current);
     hojaRef.current = { lectura: h.lectura, analisis };
     setHoja(hojaRef.current);
-  }, [todos]);
+  }, [todos, inst.perfil]);
 
   recargarRef.current = async (nombre: string) => {
     await ejecutar("ocupado.leyendo", () => cargar(nombre));
@@ -265,11 +268,11 @@ function Contenido({ puerto, hoy, t, formatosInstituto, alDescargarObservaciones
     setCambios(null);
     const h = hojaRef.current;
     if (!h) return;
-    const a = analizar(h.lectura.datos, mes, todosRef.current);
+    const a = analizar(h.lectura.datos, mes, todosRef.current, perfilRef.current);
     hojaRef.current = { lectura: h.lectura, analisis: a };
     setHoja(hojaRef.current);
     if (hallazgosRef.current) setHallazgos(a.hallazgos);
-    if (resumenRef.current) setResumen(resumenDe(a, mes, inst.perfil));
+    if (resumenRef.current) setResumen(resumenDe(a));
   };
 
   const validar = () =>
@@ -467,7 +470,7 @@ function Contenido({ puerto, hoy, t, formatosInstituto, alDescargarObservaciones
         await cargar(nombreHoja || undefined, true);
         const h = hojaRef.current;
         if (!h) return;
-        setResumen(resumenDe(h.analisis, corteRef.current, inst.perfil));
+        setResumen(resumenDe(h.analisis));
       },
       "resumen",
     );

@@ -4,14 +4,14 @@
  * puerto necesitan (p. ej. la descripción de una plantilla → `PlantillaHoja`).
  */
 import { analizarHoja, describirPlantilla, listarFormatos, planificarLlenado } from "../core";
-import type { Actividad, AnalisisHoja, Formato, PlanLlenado, Plantilla } from "../core";
+import type { AnalisisHoja, Formato, PlanLlenado, Plantilla } from "../core";
+import { consolidarHoja, type UnidadConsolidada } from "../core/consolidado";
 import type { PerfilSemaforo } from "../core/semaforo";
-import { resumir, type EntradaResumen, type Resumen } from "../core/resumen";
 import type { Hallazgo, HojaDatos, Idioma, ValorCelda } from "../core/tipos";
 import { ErrorLibro, type PlantillaHoja, type TablaHoja } from "../excel/puerto";
 import type { ClaveTexto, Traductor } from "../localization";
 
-export type { AnalisisHoja, PlanLlenado };
+export type { AnalisisHoja, PlanLlenado, UnidadConsolidada };
 
 export interface FormatoListado {
   readonly id: string;
@@ -22,9 +22,9 @@ export function formatosDisponibles(idioma: Idioma, formatos: ReadonlyArray<Form
   return formatos.map((f) => ({ id: f.id, nombre: f.nombre[idioma] }));
 }
 
-/** El análisis de una hoja (con los formatos del instituto y del libro, si los hay). */
-export function analizar(hoja: HojaDatos, corte?: number | null, formatos?: ReadonlyArray<Formato>): AnalisisHoja {
-  return analizarHoja(hoja, { ...(corte ? { corte } : {}), ...(formatos ? { formatos } : {}) });
+/** El análisis de una hoja (con los formatos y el perfil de semáforo del instituto y del libro, si los hay). */
+export function analizar(hoja: HojaDatos, corte?: number | null, formatos?: ReadonlyArray<Formato>, perfil?: PerfilSemaforo | null): AnalisisHoja {
+  return analizarHoja(hoja, { ...(corte ? { corte } : {}), ...(formatos ? { formatos } : {}), ...(perfil ? { perfil } : {}) });
 }
 
 export function planificar(hoja: HojaDatos, analisis: AnalisisHoja, corte: number, modo: "valores" | "formulas"): PlanLlenado {
@@ -38,22 +38,12 @@ export function omitidas(plan: PlanLlenado): number {
 
 // ——— Resumen ———
 
-/** Una actividad del análisis como entrada del resumen (el objetivo se nombra «6. Implementar…»). */
-export function entradaResumen(a: Actividad): EntradaResumen {
-  const objetivo = [a.numero, a.objetivo].filter((x): x is string => !!x).join(". ").replace(/\s+/g, " ").trim();
-  return {
-    objetivo: objetivo || null,
-    meta: a.meta,
-    alcanzado: a.alcanzado,
-    mesInicial: a.mesInicial,
-    mesFinal: a.mesFinal,
-    sentido: a.sentido,
-    estatusEscrito: a.estatus,
-  };
-}
-
-export function resumenDe(analisis: AnalisisHoja, corte: number, perfil?: PerfilSemaforo | null): Resumen {
-  return resumir(analisis.actividades.map(entradaResumen), { corte, ...(perfil ? { perfil } : {}) });
+/**
+ * La vista de unidad de la hoja abierta: la misma función que consolida cada hoja en
+ * `pat consolidar` (estatus del llenado, semáforo y avance al corte con que se analizó la hoja).
+ */
+export function resumenDe(analisis: AnalisisHoja): UnidadConsolidada {
+  return consolidarHoja(analisis, { archivo: analisis.hoja });
 }
 
 // ——— Observaciones (los hallazgos para devolver al área) ———

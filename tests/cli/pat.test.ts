@@ -97,7 +97,9 @@ describe("pat validar", () => {
   test("libro limpio: código 0; libro sin hoja PAT: código 1", async () => {
     const a = await pat(["validar", LIMPIO, "--corte", "6"]);
     expect(a.codigo).toBe(0);
-    expect(a.out).toMatch(/0 errores, 0 avisos/);
+    // Su único aviso: 3.1 cerró junio con 5 de 6 sin explicarlo (desviacion-sin-justificar).
+    expect(a.out).toMatch(/0 errores, 1 aviso, 1 nota/);
+    expect(a.out).toMatch(/N13 \(OBSERVACIONES\): Explique en OBSERVACIONES/);
     const b = await pat(["validar", NO_PAT]);
     expect(b.codigo).toBe(1);
     expect(b.out).toMatch(/Hoja «Directorio»: no es una hoja PAT/);

@@ -39,7 +39,8 @@ describe("Panel", () => {
     await esperarFormato();
     await usuario.click(screen.getByRole("button", { name: "Validar hoja" }));
     const conteo = await screen.findByTestId("conteo-hallazgos");
-    expect(texto(conteo)).toContain("2 errores · 4 advertencias · 0 informativos");
+    // Al corte de diciembre, N7, N9, N10 y N11 van en ROJO sin OBSERVACIONES (desviacion-sin-justificar).
+    expect(texto(conteo)).toContain("2 errores · 8 advertencias · 0 informativos");
     const lista = screen.getByRole("list", { name: "Hallazgos por fila" });
     expect(within(lista).getByRole("heading", { name: /Fila 10/ })).toBeTruthy();
     const frecuencia = screen.getByRole("button", { name: /^Ir a J10 \(Error\): .*Trimestal/ });
@@ -50,7 +51,7 @@ describe("Panel", () => {
     expect(screen.getAllByRole("button", { name: /^Ir a / })).toHaveLength(2);
     expect(screen.queryByRole("button", { name: /^Ir a D13/ })).toBeNull();
     await usuario.selectOptions(screen.getByRole("combobox", { name: "Mostrar" }), "warning");
-    expect(screen.getAllByRole("button", { name: /^Ir a / })).toHaveLength(4);
+    expect(screen.getAllByRole("button", { name: /^Ir a / })).toHaveLength(8);
   });
 
   test("Marcar celdas y Quitar marcas: relleno y nota, y restauración exacta (también de un color propio)", async () => {
@@ -59,12 +60,12 @@ describe("Panel", () => {
     await usuario.click(screen.getByRole("button", { name: "Validar hoja" }));
     await screen.findByTestId("conteo-hallazgos");
     await usuario.click(screen.getByRole("button", { name: "Marcar celdas" }));
-    await screen.findByText(/Se marcaron 6 celdas/);
+    await screen.findByText(/Se marcaron 10 celdas/);
     expect(celda(libro, HOJA, "J10")).toMatchObject({ relleno: "#FFC7CE" });
     expect(celda(libro, HOJA, "J10").nota).toMatch(/Trimestal/);
     expect(celda(libro, HOJA, "D13").relleno).toBe("#FFEB9C");
     await usuario.click(screen.getByRole("button", { name: "Quitar marcas" }));
-    await screen.findByText(/Se quitaron las marcas de 6 celdas/);
+    await screen.findByText(/Se quitaron las marcas de 10 celdas/);
     expect(celda(libro, HOJA, "J10")).toMatchObject({ relleno: null, nota: "revisar con la unidad" });
     expect(celda(libro, HOJA, "D13")).toMatchObject({ relleno: "#00B050", nota: null });
     expect(celda(libro, HOJA, "Q8")).toMatchObject({ relleno: null, nota: null });
@@ -157,6 +158,12 @@ describe("Panel", () => {
     expect(within(resumen).getByRole("img", { name: "Cumplida: 2" })).toBeTruthy();
     expect(within(resumen).getByRole("img", { name: "No cumplida: 1" })).toBeTruthy();
     expect(within(resumen).getAllByRole("img", { name: /% de avance/ })).toHaveLength(4);
+    // La vista de unidad de `pat consolidar`: la unidad del título y lo que va fuera de ruta al
+    // corte de diciembre (7: 1 de 2, 9: 6 de 12, 10: 2 de 4 → ROJO; 11: NO CUMPLIDA), sin OBSERVACIONES.
+    expect(texto(within(resumen).getByTestId("resumen-unidad"))).toBe("UNIDAD DE INFORMÁTICA Y ESTADÍSTICA");
+    const desviadas = within(within(resumen).getByTestId("resumen-desviadas")).getAllByRole("listitem").map(texto);
+    expect(desviadas.map((d) => d.split(" ")[0])).toEqual(["E7", "E9", "E10", "E11"]);
+    expect(desviadas.every((d) => d.endsWith("sin justificar"))).toBe(true);
     await usuario.click(within(resumen).getByRole("button", { name: "Insertar gráfico" }));
     await screen.findByText(/Se agregó la hoja «Resumen PAT»/);
     expect(libro.hoja("Resumen PAT").graficos).toHaveLength(1);
@@ -264,7 +271,7 @@ describe("Panel", () => {
     await usuario.click(screen.getByRole("button", { name: "Validar hoja" }));
     await screen.findByTestId("conteo-hallazgos");
     await usuario.click(screen.getByRole("button", { name: "Marcar celdas" }));
-    await screen.findByText(/Se marcaron 6 celdas/);
+    await screen.findByText(/Se marcaron 10 celdas/);
     libro.hoja(HOJA).nombre = "PAT renombrada";
     await usuario.click(screen.getByRole("button", { name: "Quitar marcas" }));
     await screen.findByText(/La hoja «PAT 2024» de las marcas anteriores ya no existe/);

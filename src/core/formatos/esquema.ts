@@ -23,7 +23,7 @@ export const LISTAS = ["meses", "frecuencias", "estatus", "dimensiones", "tenden
 export const REGLAS = [
   "requeridas", "meses", "frecuencia", "meta", "alcanzado", "metodo", "porcentaje-indicador", "meta-uno",
   "marcadores", "calculados", "estatus", "sobrecumplimiento", "periodos", "inyeccion", "tendencia", "dimension",
-  "unidad", "personas", "presupuesto", "clave-repetida", "lineas-meta",
+  "unidad", "personas", "presupuesto", "clave-repetida", "lineas-meta", "desviacion",
 ] as const;
 
 const texto = z.object({ es: z.string().min(1), en: z.string().min(1) });
@@ -59,6 +59,12 @@ export const esquemaFormato = z
     titulo: z.array(z.string()).default([]),
     /** La meta es el valor del indicador (un % de 1 es sospechoso) y no un número de unidades. */
     metaEsValorIndicador: z.boolean().default(false),
+    /**
+     * La meta esperada al corte se prorratea por meses (metas que cuentan unidades). Sin
+     * prorrateo, lo esperado al corte es la meta misma (la meta es el valor del indicador).
+     * Si falta: se prorratea salvo que `metaEsValorIndicador` sea verdadero.
+     */
+    metaProrrateada: z.boolean().optional(),
     variasMetasPorCelda: z.boolean().default(false),
     /** Textos (normalizados o no) con que empiezan las filas de grupo o totales. */
     marcadoresGrupo: z.array(z.string()).default([]),

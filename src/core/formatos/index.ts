@@ -23,7 +23,8 @@
  *    - para la plantilla: `ancho`, `lista` (`meses`, `frecuencias`, `estatus`, `dimensiones`,
  *      `tendencias` o una lista propia de textos) y `formatoNumero`.
  * 3. En el formato: `metaEsValorIndicador` (la meta es el valor del indicador, p. ej. 100 %,
- *    y no un número de unidades), `variasMetasPorCelda`, `marcadoresGrupo` (textos de filas
+ *    y no un número de unidades), `metaProrrateada` (lo esperado al corte es la meta
+ *    prorrateada por meses; si no, la meta misma), `variasMetasPorCelda`, `marcadoresGrupo` (textos de filas
  *    de grupo o totales), `filasEtiqueta` (segundas filas de encabezado que no son datos) y
  *    `reglas` (qué reglas de validación aplican; lista en `esquema.ts`, `REGLAS`).
  * 4. Cárguelo: `cargarFormato(JSON.parse(texto))` devuelve el formato o un mensaje que nombra
@@ -62,6 +63,8 @@ export interface Formato {
   readonly descripcion: Texto;
   readonly titulo: ReadonlyArray<string>;
   readonly metaEsValorIndicador: boolean;
+  /** Lo esperado al corte es la meta prorrateada por meses (si no, la meta misma). */
+  readonly metaProrrateada: boolean;
   readonly variasMetasPorCelda: boolean;
   readonly marcadoresGrupo: ReadonlyArray<string>;
   readonly filasEtiqueta: ReadonlyArray<ReadonlyArray<string>>;
@@ -125,7 +128,7 @@ function construir(f: FormatoArchivo): Formato {
   }
   return {
     id: f.id, version: f.version, nombre: f.nombre, descripcion: f.descripcion, titulo: f.titulo,
-    metaEsValorIndicador: f.metaEsValorIndicador, variasMetasPorCelda: f.variasMetasPorCelda,
+    metaEsValorIndicador: f.metaEsValorIndicador, metaProrrateada: f.metaProrrateada ?? !f.metaEsValorIndicador, variasMetasPorCelda: f.variasMetasPorCelda,
     marcadoresGrupo: f.marcadoresGrupo.map(normalizarEncabezado),
     filasEtiqueta: f.filasEtiqueta.map((fila) => fila.map(normalizarEncabezado)),
     etiquetas: f.etiquetas, reglas: f.reglas, columnas, porClave, porRol,

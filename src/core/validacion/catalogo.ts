@@ -131,6 +131,12 @@ const LISTA: ReadonlyArray<TipoHallazgo> = [
     mensaje: t("Se alcanzó {alcanzado} de una meta de {meta} ({porcentaje} %). Si es correcto, explíquelo en observaciones; si no, corrija lo alcanzado o la meta.", "{alcanzado} was achieved against a goal of {meta} ({porcentaje}%). If correct, explain it in the remarks; otherwise fix the achievement or the goal."),
   },
   {
+    codigo: "desviacion-sin-justificar", severidad: "warning",
+    titulo: t("Desviación sin justificar", "Unexplained deviation"),
+    descripcion: t("Al corte, la actividad va en ROJO o AMARILLO o quedó NO CUMPLIDA y OBSERVACIONES está vacía: el informe trimestral pide explicar por qué.", "At the cut-off the activity is RED or YELLOW or NOT MET and OBSERVACIONES is empty: the quarterly report asks why."),
+    mensaje: t("Explique en {encabezado} por qué la actividad {situacion} (lleva {alcanzado} de {esperado} esperados).", "Explain in {encabezado} why the activity {situacionEn} ({alcanzado} of {esperado} expected so far)."),
+  },
+  {
     codigo: "meta-periodos", severidad: "info",
     titulo: t("Meta distinta del número de informes", "Goal differs from the number of reports"),
     descripcion: t("En un indicador que cuenta informes o documentos, la meta suele ser el número de periodos de la frecuencia entre el mes inicial y el final.", "In an indicator that counts reports or documents the goal is usually the number of frequency periods between the start and end months."),

@@ -13,6 +13,8 @@ import { CATALOGO_ESTATUS, esEstatusManual, estatusEscritoAceptable, leerEstatus
 import { vacio, type Actividad, type EstructuraHoja, type FilaHoja, type LineaMeta } from "../filas";
 import type { Columna, Formato, Rol } from "../formatos";
 import { calcularFila, cifra, cifra2, type CalculosFila } from "../llenado/calculo";
+import { evaluarAvance, fueraDeRuta, type AvanceActividad } from "../avance";
+import { PERFILES_SEMAFORO, type PerfilSemaforo } from "../semaforo";
 import type { Metodo } from "../metodo";
 import { formatear } from "../resultado";
 import type { Estatus, EstatusCalculado, Hallazgo, HojaDatos, Sentido, Texto, ValorCelda } from "../tipos";
@@ -30,10 +32,14 @@ export { letraColumna, direccion } from "./direcciones";
 
 export interface OpcionesValidacion {
   readonly corte?: number | null;
+  /** Perfil del semáforo (por omisión, simétrico). */
+  readonly perfil?: PerfilSemaforo;
 }
 
 export interface ResultadoValidacion {
   readonly actividades: Actividad[];
+  /** Avance al corte de cada actividad, en el mismo orden que `actividades`. */
+  readonly avances: AvanceActividad[];
   readonly hallazgos: Hallazgo[];
 }
 
@@ -157,6 +163,8 @@ interface Contexto {
   readonly formato: Formato;
   readonly emisor: Emisor;
   readonly corte: number | null;
+  readonly perfil: PerfilSemaforo;
+  readonly avances: AvanceActividad[];
   readonly reglas: ReadonlySet<string>;
   readonly claves: Map<string, number>;
   /** Columnas presentes en la hoja, por rol. */
@@ -183,6 +191,7 @@ export function validarHoja(hoja: HojaDatos, det: Deteccion, estructura: Estruct
   for (const c of formato.columnas) if (det.columnas[c.clave] !== undefined && formato.porRol[c.rol] === c) porRol[c.rol] = c;
   const ctx: Contexto = {
     hoja, det, formato, emisor: new Emisor(), corte: opciones.corte ?? null,
+    perfil: opciones.perfil ?? PERFILES_SEMAFORO.simetrico, avances: [],
     reglas: new Set(formato.reglas), claves: new Map(), porRol,
     numericas: [...ROLES_NUMERICOS].map((r) => porRol[r]).filter((c): c is Columna => !!c && !c.calculada),
     calculadasNumericas: formato.columnas.filter((c) => c.calculada && c.tipo !== "estatus" && det.columnas[c.clave] !== undefined && !(c.porMeta && formato.variasMetasPorCelda)),
@@ -201,7 +210,7 @@ export function validarHoja(hoja: HojaDatos, det: Deteccion, estructura: Estruct
   const { hallazgos, columnas } = ctx.emisor;
   const indices = hallazgos.map((_, i) => i);
   indices.sort((a, b) => hallazgos[a].fila - hallazgos[b].fila || columnas[a] - columnas[b] || (hallazgos[a].codigo < hallazgos[b].codigo ? -1 : hallazgos[a].codigo > hallazgos[b].codigo ? 1 : 0));
-  return { actividades, hallazgos: indices.map((i) => hallazgos[i]) };
+  return { actividades, avances: ctx.avances, hallazgos: indices.map((i) => hallazgos[i]) };
 }
 
 function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
@@ -467,6 +476,7 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
     mesInicial, mesFinal, frecuencia, mesesFrecuencia,
     unidad: formato.variasMetasPorCelda ? metas[0]?.unidad ?? null : unidad,
     lineaBase: texto(crudo(col("lineaBase"))),
+    observaciones: texto(crudo(col("observaciones"))),
     meta: formato.variasMetasPorCelda ? metas[0]?.programado ?? null : meta,
     metaEnPorcentaje,
     alcanzado,
@@ -497,6 +507,19 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
     }
   }
   if (reglas.has("sobrecumplimiento")) revisarSobrecumplimiento(act, formato, calc, col, emitir);
+  const avance = evaluarAvance(act, formato, calc, ctx.corte, ctx.perfil);
+  ctx.avances.push(avance);
+  // Desviación sin justificar: solo con corte (sin él no se sabe qué se esperaba).
+  const cObs = col("observaciones");
+  if (reglas.has("desviacion") && ctx.corte !== null && cObs && act.observaciones === null && fueraDeRuta(avance)) {
+    const situacion = avance.semaforo === "ROJO" || avance.semaforo === "AMARILLO"
+      ? { es: `va en ${avance.semaforo}`, en: `is ${avance.semaforo === "ROJO" ? "RED" : "YELLOW"}` }
+      : { es: "quedó NO CUMPLIDA", en: "ended NOT MET" };
+    emitir("desviacion-sin-justificar", cObs, {
+      situacion: situacion.es, situacionEn: situacion.en,
+      alcanzado: cifra(avance.alcanzado ?? 0), esperado: cifra(avance.esperado ?? act.meta ?? 0),
+    });
+  }
 
   if (reglas.has("personas")) {
     const cP = col("persona");

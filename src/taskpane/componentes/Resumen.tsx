@@ -1,5 +1,5 @@
 import { Button, tokens } from "@fluentui/react-components";
-import { ORDEN_ESTATUS, ORDEN_SEMAFORO, type Resumen as DatosResumen } from "../../core/resumen";
+import { ORDEN_ESTATUS_AVANCE as ORDEN_ESTATUS, ORDEN_SEMAFORO_AVANCE as ORDEN_SEMAFORO, type UnidadConsolidada } from "../../core/consolidado";
 import { useTextos, type ClaveTexto } from "../../localization";
 import { useEstilos } from "../estilos";
 
@@ -34,21 +34,28 @@ function Barra(p: { readonly etiqueta: string; readonly valor: number; readonly 
   );
 }
 
-/** «Resumen»: cuentas por estatus y semáforo, y avance por objetivo en barras; «Insertar gráfico». */
-export function Resumen(p: { readonly resumen: DatosResumen; readonly mes: number; readonly ocupado: boolean; readonly alInsertarGrafico: () => void }) {
+/**
+ * «Resumen»: la vista de unidad de la hoja abierta (la misma de `pat consolidar`): unidad,
+ * avance, cuentas por estatus y semáforo, avance por objetivo en barras, actividades fuera de
+ * ruta con su justificación; «Insertar gráfico».
+ */
+export function Resumen(p: { readonly resumen: UnidadConsolidada; readonly mes: number; readonly ocupado: boolean; readonly alInsertarGrafico: () => void }) {
   const t = useTextos();
   const s = useEstilos();
   const r = p.resumen;
-  if (r.total === 0) return <p className={s.detalle}>{t("resumen.sinActividades")}</p>;
+  const total = r.actividades;
+  if (total === 0) return <p className={s.detalle}>{t("resumen.sinActividades")}</p>;
   const fmt = new Intl.NumberFormat(t.idioma === "en" ? "en-US" : "es-MX", { maximumFractionDigits: 1 });
   return (
     <div className={s.grupo} data-testid="resumen">
-      <p className={s.detalle}>{t("resumen.total", { n: r.total, mes: t(`mes.${p.mes}` as ClaveTexto) })}</p>
+      <p className={s.detalle} data-testid="resumen-unidad"><strong>{r.unidad}</strong></p>
+      <p className={s.detalle}>{t("resumen.total", { n: total, mes: t(`mes.${p.mes}` as ClaveTexto) })}</p>
+      <p className={s.detalle}>{r.avance === null ? t("resumen.avanceUnidadSinMeta") : t("resumen.avanceUnidad", { avance: fmt.format(r.avance) })}</p>
       <h3 className={s.h3}>{t("resumen.porEstatus")}</h3>
       {ORDEN_ESTATUS.filter((e) => r.porEstatus[e] > 0).map((e) => {
         const etiqueta = t(`estatus.${e}` as ClaveTexto);
         return (
-          <Barra key={e} etiqueta={etiqueta} valor={r.porEstatus[e]} maximo={r.total} color={COLOR_ESTATUS[e]} texto={String(r.porEstatus[e])}
+          <Barra key={e} etiqueta={etiqueta} valor={r.porEstatus[e]} maximo={total} color={COLOR_ESTATUS[e]} texto={String(r.porEstatus[e])}
             accesible={t("resumen.barra", { etiqueta, valor: r.porEstatus[e] })} />
         );
       })}
@@ -56,7 +63,7 @@ export function Resumen(p: { readonly resumen: DatosResumen; readonly mes: numbe
       {ORDEN_SEMAFORO.filter((e) => r.porSemaforo[e] > 0).map((e) => {
         const etiqueta = t(`semaforo.${e}` as ClaveTexto);
         return (
-          <Barra key={e} etiqueta={etiqueta} valor={r.porSemaforo[e]} maximo={r.total} color={COLOR_SEMAFORO[e]} texto={String(r.porSemaforo[e])}
+          <Barra key={e} etiqueta={etiqueta} valor={r.porSemaforo[e]} maximo={total} color={COLOR_SEMAFORO[e]} texto={String(r.porSemaforo[e])}
             accesible={t("resumen.barra", { etiqueta, valor: r.porSemaforo[e] })} />
         );
       })}
@@ -69,6 +76,17 @@ export function Resumen(p: { readonly resumen: DatosResumen; readonly mes: numbe
             accesible={t("resumen.avance", { objetivo, avance: fmt.format(avance), n: o.actividades })} />
         );
       })}
+      <h3 className={s.h3}>{t("resumen.desviadas", { n: r.desviadas.length })}</h3>
+      {r.desviadas.length === 0 ? <p className={s.detalle}>{t("resumen.sinDesviadas")}</p> : (
+        <ul className={s.detalle} data-testid="resumen-desviadas">
+          {r.desviadas.map((d) => (
+            <li key={d.celda}>
+              {`${d.celda} · ${d.actividad ?? ""} — ${t(`estatus.${d.estatus}` as ClaveTexto)}, ${t(`semaforo.${d.semaforo}` as ClaveTexto)}: `}
+              {d.justificacion ?? <em>{t("resumen.sinJustificar")}</em>}
+            </li>
+          ))}
+        </ul>
+      )}
       <div className={s.fila}>
         <Button onClick={p.alInsertarGrafico} disabledFocusable={p.ocupado}>{t("resumen.grafico")}</Button>
       </div>

@@ -172,9 +172,10 @@ describe("estatus", () => {
   test("NO CUMPLIDA solo se juzga con mes de corte", () => {
     const fila = org({ 5: 1, 6: 3, 11: 3, 14: 2, 15: 66.67, 16: "NO CUMPLIDA" });
     expect(analizar(organo([fila]), null)).toEqual([]);
-    expect(analizar(organo([fila]), 6)).toEqual([]);
+    // Con corte 6 el estatus es correcto; solo falta explicar la desviación en OBSERVACIONES.
+    expect(codigos(analizar(organo([fila]), 6))).toEqual(["N2 desviacion-sin-justificar"]);
     expect(codigos(analizar(organo([fila]), 2))).toEqual(["Q2 estatus-contradictorio"]);
-    expect(codigos(analizar(organo([org({ 5: 1, 6: 3, 11: 3, 14: 2, 15: 66.67, 16: "EN PROCESO" })]), 6))).toEqual(["Q2 estatus-contradictorio"]);
+    expect(codigos(analizar(organo([org({ 5: 1, 6: 3, 11: 3, 14: 2, 15: 66.67, 16: "EN PROCESO" })]), 6))).toEqual(["N2 desviacion-sin-justificar", "Q2 estatus-contradictorio"]);
   });
 });
 
