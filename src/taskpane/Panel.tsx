@@ -195,7 +195,7 @@ function Contenido({ puerto, hoy, t, formatosInstituto, alDescargarObservaciones
       }
       setCambios(null);
     },
-    [puerto, hoy, t, revisarRegistros, inst.perfil],
+    [puerto, hoy, t, revisarRegistros],
   );
 
   useEffect(() => {
