@@ -8,6 +8,8 @@
 const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 const regexp = require("eslint-plugin-regexp");
+const officeAddins = require("eslint-plugin-office-addins");
+const reactHooks = require("eslint-plugin-react-hooks");
 
 const GLOBALES_NODE = Object.fromEntries(
   [
@@ -51,6 +53,32 @@ module.exports = [
       "regexp/no-super-linear-move": "error",
     },
   },
+  // --- Panel y adaptador de Office (issue 10) ---
+  {
+    // Reglas de Office.js: cargar antes de leer, no sync en bucles sin razón (un sync por
+    // trozo acotado es intencional y va con su comentario de disable), etc. El plugin solo
+    // reconoce un contexto llamado `context` (así se llama en office.ts); solo donde se usa Excel.run.
+    files: ["src/excel/**/*.ts"],
+    plugins: { "office-addins": officeAddins },
+    rules: {
+      "office-addins/no-context-sync-in-loop": "error",
+      "office-addins/load-object-before-read": "error",
+      "office-addins/call-sync-before-read": "error",
+      "office-addins/call-sync-after-load": "error",
+      "office-addins/no-navigational-load": "error",
+      "office-addins/test-for-null-using-isNullObject": "error",
+      "office-addins/no-office-initialize": "error",
+    },
+  },
+  {
+    files: ["src/taskpane/**/*.tsx", "src/taskpane/**/*.ts", "src/preview/**/*.tsx"],
+    plugins: { "react-hooks": reactHooks },
+    rules: {
+      "react-hooks/rules-of-hooks": "error",
+      "react-hooks/exhaustive-deps": "warn",
+    },
+  },
+  // --- fin panel
   {
     // Sin eval ni equivalentes, en todos los archivos.
     rules: {

@@ -117,7 +117,8 @@ function configComplemento({ produccion, servidor }) {
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       new PluginMetadatosIngles({ tabla: path.join(raiz, "src/functions/localization/en.json") }),
       ...paginas,
-      new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets", noErrorOnMissing: false }, ...copiasVistaPrevia] }),
+      // formatos/ (opcional): los formatos del instituto junto al complemento (issue 10).
+      new CopyWebpackPlugin({ patterns: [{ from: "assets", to: "assets", noErrorOnMissing: false }, { from: "formatos", to: "formatos", noErrorOnMissing: true }, ...copiasVistaPrevia] }),
       new PluginManifiesto({
         origen: path.join(raiz, "manifest.xml"),
         produccion,

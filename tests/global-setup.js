@@ -103,7 +103,8 @@ module.exports = async function construirSiHaceFalta() {
     const r = spawnSync("npx", ["webpack", "--mode", "production"], {
       cwd: RAIZ,
       encoding: "utf8",
-      env: { ...process.env, NODE_ENV: "production" },
+      // Las pruebas compilan producción con una URL de prueba explícita (la compilación falla sin ella).
+      env: { ...process.env, NODE_ENV: "production", PAT_URL_PRODUCCION: process.env.PAT_URL_PRODUCCION || "https://pat-indicadores.example.mx/" },
       timeout: ESPERA_MAXIMA_MS,
       maxBuffer: 64 * 1024 * 1024,
     });

@@ -11,11 +11,22 @@ const { Compilation, WebpackError, sources } = require("webpack");
 const { revisarOverridesIngles } = require("./idiomas");
 
 const URL_DESARROLLO = "https://localhost:3000/";
+/**
+ * Solo para las pruebas y la CI (que la pasan EXPLÍCITAMENTE en PAT_URL_PRODUCCION): la
+ * compilación de producción ya no la usa sola. Antes, sin la variable, el manifiesto salía
+ * apuntando aquí sin aviso y el complemento publicado no cargaba.
+ */
 const URL_PRODUCCION_PREDETERMINADA = "https://pat-indicadores.example.mx/";
 
-/** La URL de producción normalizada (con «/» final); lanza si no es https o apunta a localhost. */
+/** La URL de producción normalizada (con «/» final); lanza si falta, no es https o apunta a localhost. */
 function urlProduccion(valor) {
-  let url = (valor || URL_PRODUCCION_PREDETERMINADA).trim();
+  if (!valor || !String(valor).trim()) {
+    throw new Error(
+      "Falta PAT_URL_PRODUCCION: la compilación de producción necesita la dirección https donde se publicará dist/ " +
+        "(por ejemplo PAT_URL_PRODUCCION=https://su-servidor/pat/ npm run build). Para probar en esta máquina use npm run build:dev.",
+    );
+  }
+  let url = String(valor).trim();
   if (!url.endsWith("/")) url += "/";
   let analizada;
   try {

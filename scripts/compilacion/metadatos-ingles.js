@@ -61,6 +61,18 @@ function traducirMetadatos(espanol, tabla) {
   return { metadatos: { ...espanol, functions }, errores };
 }
 
+/**
+ * custom-functions-metadata-plugin agrega `allowCustomDataForDataTypeAny: true`, una opción
+ * de CustomFunctionsRuntime 1.4 (pasar tipos de datos/entidades a parámetros `any`). El
+ * manifiesto declara 1.2 (más versiones de Excel) y las funciones PAT.* no reciben tipos de
+ * datos: se quita, en vez de pedir 1.4 y dejar fuera a quien tiene un Excel anterior.
+ */
+function sinOpcionesDeRuntime14(metadatos) {
+  const resto = { ...metadatos };
+  delete resto.allowCustomDataForDataTypeAny;
+  return resto;
+}
+
 class PluginMetadatosIngles {
   /**
    * @param {{ entrada?: string, salida?: string, tabla: string }} opciones
@@ -90,11 +102,12 @@ class PluginMetadatosIngles {
           let espanol;
           let tabla;
           try {
-            espanol = JSON.parse(activo.source.source().toString());
+            espanol = sinOpcionesDeRuntime14(JSON.parse(activo.source.source().toString()));
           } catch (e) {
             fallar(`${this.entrada} no es JSON válido: ${e.message}`);
             return;
           }
+          compilation.updateAsset(this.entrada, new sources.RawSource(JSON.stringify(espanol, null, 2)));
           try {
             tabla = JSON.parse(fs.readFileSync(this.tabla, "utf8"));
           } catch (e) {
@@ -113,4 +126,4 @@ class PluginMetadatosIngles {
   }
 }
 
-module.exports = { PluginMetadatosIngles, traducirMetadatos };
+module.exports = { PluginMetadatosIngles, traducirMetadatos, sinOpcionesDeRuntime14 };

@@ -6,7 +6,7 @@
  */
 import type { ValorCelda } from "../core/tipos";
 import { a1, indiceColumna, leerCelda, letra } from "./direcciones";
-import { ErrorLibro, type ContenidoCelda, type EscrituraCelda, type EstadoMarca, type Marca, type PuertoLibro } from "./puerto";
+import { ErrorLibro, ErrorMarcado, type ContenidoCelda, type EscrituraCelda, type EstadoMarca, type Marca, type PuertoLibro } from "./puerto";
 
 export const CLAVE_DESHACER = "deshacer-llenado";
 export const CLAVE_MARCAS = "marcas";
@@ -242,7 +242,16 @@ async function restaurarLlenado(puerto: PuertoLibro, r: RegistroDeshacer): Promi
  */
 export async function marcarConRegistro(puerto: PuertoLibro, hoja: string, marcas: ReadonlyArray<Marca>): Promise<ResultadoMarcar> {
   const anterior = await quitarMarcas(puerto);
-  const previos = await puerto.marcar(hoja, marcas);
+  let previos: ReadonlyArray<EstadoMarca>;
+  try {
+    previos = await puerto.marcar(hoja, marcas);
+  } catch (e) {
+    // Falló a medias (un trozo posterior): se guarda lo que ya se tocó, para que «Quitar
+    // marcas» devuelva cada celda marcada, y se informa el error original.
+    if (!(e instanceof ErrorMarcado)) throw e;
+    if (e.previos.length > 0) await puerto.guardarRegistro(CLAVE_MARCAS, { version: 1, hoja, previos: e.previos } satisfies RegistroMarcas);
+    throw e.causa;
+  }
   const registro: RegistroMarcas = { version: 1, hoja, previos };
   await puerto.guardarRegistro(CLAVE_MARCAS, registro);
   return anterior?.hojaPerdida ? { ...registro, descartadas: anterior.hoja } : registro;

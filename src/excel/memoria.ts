@@ -6,8 +6,11 @@
  */
 import type { HojaDatos, ValorCelda } from "../core/tipos";
 import { a1, leerCelda, leerRango, type Rango } from "./direcciones";
+import { aPartesXml, dePartesXml, ESPACIO_REGISTROS } from "./registros";
 import {
   ErrorLibro,
+  formulaVinculo,
+  type TablaHoja,
   type ContenidoCelda,
   type EscrituraCelda,
   type EstadoMarca,
@@ -72,10 +75,15 @@ export class LibroMemoria {
   hojas: HojaMemoria[] = [];
   activa = "";
   seleccion: { hoja: string; celda: string } | null = null;
-  /** Registros del documento (como una parte XML personalizada). */
+  /** Registros del documento (como una parte XML personalizada): clave → JSON. */
   registros = new Map<string, string>();
+  /** El libro se abrió de solo lectura: nada se escribe. */
+  soloLectura = false;
+  /** Estructura protegida: no se agregan hojas. */
+  estructuraProtegida = false;
   private escuchas = new Set<() => void>();
   private escuchasActivacion = new Set<(hoja: string) => void>();
+  private escuchasContenido = new Set<() => void>();
   /** Operaciones hechas, por nombre (las pruebas las cuentan). */
   operaciones: string[] = [];
 
@@ -149,20 +157,22 @@ export class LibroMemoria {
     return { filas, columnas };
   }
 
-  /** La hoja como HojaDatos desde A1. */
+  /**
+   * La hoja como HojaDatos desde A1, con matrices DISPERSAS: solo existen las filas con
+   * alguna celda (un valor suelto en la fila 1 048 576 no crea un millón de filas).
+   */
   datos(hoja: HojaMemoria): HojaDatos {
-    const { filas, columnas } = this.dimensiones(hoja);
+    const { columnas } = this.dimensiones(hoja);
     const valores: ValorCelda[][] = [];
     const formulas: (string | null)[][] = [];
     const formatos: (string | null)[][] = [];
-    for (let r = 0; r < filas; r++) {
-      valores.push(new Array(columnas).fill(null));
-      formulas.push(new Array(columnas).fill(null));
-      formatos.push(new Array(columnas).fill(null));
-    }
     for (const [k, c] of hoja.celdas) {
       const [r, col] = k.split(":").map(Number);
-      if (r >= filas || col >= columnas) continue;
+      if (!valores[r]) {
+        valores[r] = new Array(columnas).fill(null);
+        formulas[r] = new Array(columnas).fill(null);
+        formatos[r] = new Array(columnas).fill(null);
+      }
       valores[r][col] = c.valor;
       formulas[r][col] = c.formula;
       formatos[r][col] = c.formatoNumero;
@@ -200,6 +210,26 @@ export class LibroMemoria {
     return () => this.escuchas.delete(escucha);
   }
 
+  /** Avisa cuando cambia el contenido (no la selección ni la hoja activa). */
+  alCambiarContenido(escucha: () => void): () => void {
+    this.escuchasContenido.add(escucha);
+    return () => this.escuchasContenido.delete(escucha);
+  }
+
+  /** El contenido cambió: se redibuja y se avisa a quien escucha cambios de contenido. */
+  cambio(): void {
+    this.avisar();
+    for (const e of this.escuchasContenido) e();
+  }
+
+  /** Lo que haría el usuario al teclear en una celda (pruebas y vista previa). */
+  editar(nombre: string, celda: string, valor: ValorCelda): void {
+    const c = this.celdaEditable(this.hoja(nombre), celda);
+    c.valor = valor;
+    c.formula = null;
+    this.cambio();
+  }
+
   alActivar(escucha: (hoja: string) => void): () => void {
     this.escuchasActivacion.add(escucha);
     return () => this.escuchasActivacion.delete(escucha);
@@ -208,10 +238,49 @@ export class LibroMemoria {
   avisar(): void {
     for (const e of this.escuchas) e();
   }
+
+  // ——— Registros como partes XML (API estable para guardar y reabrir un .xlsx) ———
+
+  /**
+   * Los registros del complemento (deshacer, marcas, formatos…) como partes XML
+   * personalizadas, exactamente como las guarda Office.js en el documento (una o más partes
+   * por clave, espacio de nombres `urn:pat-indicadores:<clave>`).
+   */
+  partesXml(): string[] {
+    const partes: string[] = [];
+    for (const [clave, json] of this.registros) partes.push(...aPartesXml(clave, JSON.parse(json)));
+    return partes;
+  }
+
+  /**
+   * Carga los registros desde las partes XML personalizadas de un .xlsx (al abrirlo). Las
+   * partes que no son del complemento o que no cierran se ignoran.
+   */
+  cargarPartesXml(xmls: ReadonlyArray<string>): void {
+    const porClave = new Map<string, string[]>();
+    for (const xml of xmls) {
+      const m = /xmlns="urn:pat-indicadores:([^"]+)"/.exec(xml);
+      if (!m || !xml.includes(ESPACIO_REGISTROS)) continue;
+      let l = porClave.get(m[1]);
+      if (!l) porClave.set(m[1], (l = []));
+      l.push(xml);
+    }
+    for (const [clave, partes] of porClave) {
+      const datos = dePartesXml<unknown>(partes);
+      if (datos !== null) this.registros.set(clave, JSON.stringify(datos));
+    }
+    this.avisar();
+  }
 }
 
-function noProtegida(hoja: HojaMemoria): void {
+function noProtegida(hoja: HojaMemoria, libro?: LibroMemoria): void {
+  if (libro?.soloLectura) throw new ErrorLibro("libro-solo-lectura", "El libro es de solo lectura.", hoja.nombre);
   if (hoja.protegida) throw new ErrorLibro("hoja-protegida", `La hoja «${hoja.nombre}» está protegida.`, hoja.nombre);
+}
+
+function hojasNuevasPermitidas(libro: LibroMemoria): void {
+  if (libro.soloLectura) throw new ErrorLibro("libro-solo-lectura", "El libro es de solo lectura.");
+  if (libro.estructuraProtegida) throw new ErrorLibro("estructura-protegida", "La estructura del libro está protegida.");
 }
 
 function copiarValor(v: ValorCelda): ValorCelda {
@@ -234,7 +303,9 @@ export class PuertoMemoria implements PuertoLibro {
     const hoja = this.libro.hoja(nombre ?? this.libro.activa);
     this.libro.operaciones.push("leerHoja");
     const datos = this.libro.datos(hoja);
-    return { datos, protegida: hoja.protegida, filas: datos.valores.length, columnas: datos.valores[0]?.length ?? 0 };
+    const { filas, columnas } = this.libro.dimensiones(hoja);
+    // Matrices dispersas: las filas con datos son las claves presentes, no la longitud.
+    return { datos, protegida: hoja.protegida, filas, columnas, filasConDatos: Object.keys(datos.valores).length };
   }
 
   async seleccionar(hoja: string, celda: string): Promise<void> {
@@ -255,7 +326,7 @@ export class PuertoMemoria implements PuertoLibro {
 
   async escribir(nombre: string, celdas: ReadonlyArray<EscrituraCelda>): Promise<void> {
     const hoja = this.libro.hoja(nombre);
-    noProtegida(hoja);
+    noProtegida(hoja, this.libro);
     this.libro.operaciones.push(`escribir:${celdas.length}`);
     for (const e of celdas) {
       const c = this.libro.celdaEditable(hoja, e.celda);
@@ -268,12 +339,12 @@ export class PuertoMemoria implements PuertoLibro {
         c.valor = copiarValor(e.valor ?? null);
       }
     }
-    this.libro.avisar();
+    this.libro.cambio();
   }
 
   async marcar(nombre: string, marcas: ReadonlyArray<Marca>): Promise<EstadoMarca[]> {
     const hoja = this.libro.hoja(nombre);
-    noProtegida(hoja);
+    noProtegida(hoja, this.libro);
     const previos: EstadoMarca[] = [];
     const vistos = new Set<string>();
     for (const m of marcas) {
@@ -286,22 +357,23 @@ export class PuertoMemoria implements PuertoLibro {
       c.relleno = m.color;
       c.nota = m.nota;
     }
-    this.libro.avisar();
+    this.libro.cambio();
     return previos;
   }
 
   async restaurarMarcas(nombre: string, previos: ReadonlyArray<EstadoMarca>): Promise<void> {
     const hoja = this.libro.hoja(nombre);
-    noProtegida(hoja);
+    noProtegida(hoja, this.libro);
     for (const p of previos) {
       const c = this.libro.celdaEditable(hoja, p.celda);
       c.relleno = p.relleno;
       c.nota = p.nota;
     }
-    this.libro.avisar();
+    this.libro.cambio();
   }
 
   async insertarPlantilla(p: PlantillaHoja): Promise<string> {
+    hojasNuevasPermitidas(this.libro);
     const hoja = hojaVacia(this.libro.nombreUnico(p.nombre));
     this.libro.hojas.push(hoja);
     for (const c of p.celdas) {
@@ -331,12 +403,39 @@ export class PuertoMemoria implements PuertoLibro {
   }
 
   async insertarGrafico(g: GraficoResumen): Promise<string> {
+    hojasNuevasPermitidas(this.libro);
     // Nunca reemplaza una hoja del usuario: «Resumen PAT», «Resumen PAT (2)»…
     const hoja = hojaVacia(this.libro.nombreUnico(g.hoja));
     this.libro.hojas.push(hoja);
     const filas = [g.encabezados, ...g.filas];
     filas.forEach((fila, r) => fila.forEach((v, c) => (this.libro.celdaEditable(hoja, a1(r, c)).valor = v)));
     hoja.graficos.push({ titulo: g.titulo, rango: `A1:${a1(filas.length - 1, g.encabezados.length - 1)}` });
+    this.libro.activar(hoja.nombre);
+    this.libro.avisar();
+    return hoja.nombre;
+  }
+
+  async insertarTabla(tabla: TablaHoja): Promise<string> {
+    hojasNuevasPermitidas(this.libro);
+    const hoja = hojaVacia(this.libro.nombreUnico(tabla.hoja));
+    this.libro.hojas.push(hoja);
+    tabla.encabezados.forEach((e, j) => {
+      const c = this.libro.celdaEditable(hoja, a1(0, j));
+      c.valor = e;
+      c.negrita = true;
+    });
+    tabla.filas.forEach((fila, i) =>
+      fila.forEach((v, j) => {
+        const c = this.libro.celdaEditable(hoja, a1(i + 1, j));
+        if (v !== null && typeof v === "object" && !(v instanceof Date)) {
+          c.formula = formulaVinculo(v.vinculo, v.texto);
+          // Sin motor de cálculo: se muestra lo que Excel mostraría (el texto del vínculo).
+          c.valor = v.texto;
+        } else c.valor = copiarValor(v);
+      }),
+    );
+    (tabla.anchos ?? []).forEach((a, j) => hoja.anchos.set(j, a));
+    hoja.congelarFilas = 1;
     this.libro.activar(hoja.nombre);
     this.libro.avisar();
     return hoja.nombre;
@@ -350,6 +449,13 @@ export class PuertoMemoria implements PuertoLibro {
   async leerRegistro<T = unknown>(claveRegistro: string): Promise<T | null> {
     const s = this.libro.registros.get(claveRegistro);
     return s === undefined ? null : (JSON.parse(s) as T);
+  }
+
+  async alCambiarContenido(escucha: () => void): Promise<() => void> {
+    const quitar = this.libro.alCambiarContenido(escucha);
+    return () => {
+      quitar();
+    };
   }
 
   async alCambiarHoja(escucha: (hoja: string) => void): Promise<() => void> {

@@ -17,6 +17,11 @@ export interface LecturaHoja {
   /** Filas y columnas del rango usado (desde A1). */
   readonly filas: number;
   readonly columnas: number;
+  /**
+   * Filas que de verdad se leyeron (las que tienen datos y los huecos cortos entre ellas).
+   * Un valor suelto en la fila 1 048 576 hace `filas` enorme, no esto.
+   */
+  readonly filasConDatos?: number;
 }
 
 /** Lo que se escribe en una celda: una fórmula (empieza con «=») o un valor (null = vaciar). */
@@ -79,6 +84,14 @@ export interface GraficoResumen {
 
 export type CodigoErrorLibro =
   | "hoja-protegida"
+  /** El libro se abrió de solo lectura (o sin permiso de edición). */
+  | "libro-solo-lectura"
+  /** La estructura del libro está protegida: no se pueden agregar hojas. */
+  | "estructura-protegida"
+  /** Excel negó el acceso sin que la hoja ni el libro estén protegidos. */
+  | "acceso-denegado"
+  /** Excel rechazó la operación («InvalidOperation»): casi siempre, una celda en edición. */
+  | "operacion-invalida"
   | "hoja-no-existe"
   | "celda-invalida"
   | "no-soportado"
@@ -96,6 +109,36 @@ export class ErrorLibro extends Error {
     super(mensaje);
     this.name = "ErrorLibro";
   }
+}
+
+/**
+ * «Marcar celdas» falló a medias: `previos` es cómo estaban las celdas que ya se leyeron
+ * (y quizá se marcaron). Quien marca guarda con ellas el registro antes de propagar `causa`,
+ * así «Quitar marcas» puede quitar todo lo que quedó puesto.
+ */
+export class ErrorMarcado extends Error {
+  constructor(readonly causa: unknown, readonly previos: ReadonlyArray<EstadoMarca>) {
+    super(causa instanceof Error ? causa.message : String(causa));
+    this.name = "ErrorMarcado";
+  }
+}
+
+/** Una celda de una tabla nueva: un valor, o un vínculo a una celda del libro. */
+export type CeldaTabla = ValorCelda | { readonly vinculo: { readonly hoja: string; readonly celda: string }; readonly texto: string };
+
+/** Una hoja nueva con una tabla (p. ej. «Observaciones»: los hallazgos para devolver al área). */
+export interface TablaHoja {
+  readonly hoja: string;
+  readonly encabezados: ReadonlyArray<string>;
+  readonly filas: ReadonlyArray<ReadonlyArray<CeldaTabla>>;
+  /** Ancho de cada columna en caracteres. */
+  readonly anchos?: ReadonlyArray<number>;
+}
+
+/** La fórmula nativa de Excel de un vínculo interno («=HYPERLINK("#'PAT'!P7","P7")»). */
+export function formulaVinculo(v: { readonly hoja: string; readonly celda: string }, texto: string): string {
+  const hoja = `'${v.hoja.replace(/'/g, "''")}'`;
+  return `=HYPERLINK("#${hoja.replace(/"/g, '""')}!${v.celda}","${texto.replace(/"/g, '""')}")`;
 }
 
 export interface PuertoLibro {
@@ -119,9 +162,16 @@ export interface PuertoLibro {
   insertarPlantilla(plantilla: PlantillaHoja): Promise<string>;
   /** Agrega una hoja (con un nombre libre, nunca reemplaza otra) con una tabla y un gráfico; devuelve su nombre. */
   insertarGrafico(grafico: GraficoResumen): Promise<string>;
+  /** Agrega una hoja (nombre libre, nunca reemplaza otra) con una tabla; devuelve su nombre. */
+  insertarTabla(tabla: TablaHoja): Promise<string>;
   /** Guarda un registro JSON pequeño DENTRO del documento (null lo borra). */
   guardarRegistro(clave: string, datos: unknown): Promise<void>;
   leerRegistro<T = unknown>(clave: string): Promise<T | null>;
+  /**
+   * Avisa cuando cambia el contenido de alguna hoja (el usuario escribió, otro complemento…);
+   * devuelve cómo dejar de escuchar. Opcional: sin él, el panel solo recalcula tras sus acciones.
+   */
+  alCambiarContenido?(escucha: () => void): Promise<() => void>;
   /** Avisa cuando el usuario activa otra hoja; devuelve cómo dejar de escuchar. */
   alCambiarHoja(escucha: (hoja: string) => void): Promise<() => void>;
 }

@@ -32,7 +32,10 @@ export function idiomaDeOffice(): Idioma {
 export function crearTraductor(idioma: Idioma): Traductor {
   const tabla: Readonly<Record<ClaveTexto, string>> = idioma === "en" ? en : es;
   const t = (clave: ClaveTexto, parametros: Readonly<Record<string, string | number>> = {}): string =>
-    tabla[clave].replace(/\{(\w+)\}/g, (m, p: string) => (p in parametros ? String(parametros[p]) : m));
+    tabla[clave]
+      // Plurales: «{n|celda|celdas}» elige según el número (1 → singular).
+      .replace(/\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g, (m, p: string, uno: string, varios: string) => (p in parametros ? (Number(parametros[p]) === 1 ? uno : varios) : m))
+      .replace(/\{(\w+)\}/g, (m, p: string) => (p in parametros ? String(parametros[p]) : m));
   return Object.assign(t, { idioma });
 }
 

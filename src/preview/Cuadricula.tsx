@@ -4,7 +4,7 @@
  * filas alrededor de la selección para que 10 000 filas no congelen la página.
  */
 import { useEffect, useRef, type CSSProperties } from "react";
-import { a1, letra } from "../excel/direcciones";
+import { a1, leerRango, letra } from "../excel/direcciones";
 import type { HojaMemoria, LibroMemoria } from "../excel/memoria";
 import type { ValorCelda } from "../core/tipos";
 import { useTextos, type Traductor } from "../localization";
@@ -28,6 +28,42 @@ function oscuro(color: string): boolean {
   if (!m) return false;
   const [r, g, b] = m.slice(1).map((x) => parseInt(x, 16));
   return 0.299 * r + 0.587 * g + 0.114 * b < 128;
+}
+
+/**
+ * El gráfico de barras que Excel dibujaría sobre la tabla de una hoja de resumen: aquí un
+ * SVG simple (objetivo a la izquierda, avance en % a la derecha), para que «Insertar
+ * gráfico» muestre un gráfico también en la vista previa.
+ */
+function GraficoBarras(props: { readonly libro: LibroMemoria; readonly hoja: HojaMemoria; readonly titulo: string; readonly rango: string }) {
+  const r = leerRango(props.rango);
+  const filas: Array<{ etiqueta: string; valor: number }> = [];
+  for (let i = r.filaInicio + 1; i <= r.filaFin; i++) {
+    const e = props.libro.celda(props.hoja, i, r.columnaInicio)?.valor;
+    const v = props.libro.celda(props.hoja, i, r.columnaInicio + 1)?.valor;
+    filas.push({ etiqueta: String(e ?? ""), valor: typeof v === "number" ? v : 0 });
+  }
+  const alto = 22;
+  const max = Math.max(100, ...filas.map((f) => f.valor));
+  const ancho = 640;
+  const etiqueta = 260;
+  return (
+    <figure className="grafico" data-testid="grafico">
+      <figcaption>{props.titulo}</figcaption>
+      <svg width={ancho} height={filas.length * alto + 10} role="img" aria-label={props.titulo}>
+        {filas.map((f, i) => {
+          const w = ((ancho - etiqueta - 60) * Math.max(0, f.valor)) / max;
+          return (
+            <g key={i} transform={`translate(0, ${i * alto + 5})`}>
+              <text x={etiqueta - 6} y={14} textAnchor="end" fontSize="11">{f.etiqueta.length > 42 ? `${f.etiqueta.slice(0, 41)}…` : f.etiqueta}<title>{f.etiqueta}</title></text>
+              <rect x={etiqueta} y={2} width={w} height={alto - 6} fill="#0f6cbd" />
+              <text x={etiqueta + w + 4} y={14} fontSize="11">{`${Math.round(f.valor * 10) / 10} %`}</text>
+            </g>
+          );
+        })}
+      </svg>
+    </figure>
+  );
 }
 
 export function Cuadricula(props: { readonly libro: LibroMemoria; readonly hoja: HojaMemoria; readonly alElegir: (celda: string) => void }) {
@@ -103,6 +139,9 @@ export function Cuadricula(props: { readonly libro: LibroMemoria; readonly hoja:
 
   return (
     <div className="contenedor-cuadricula" ref={contenedor}>
+      {hoja.graficos.map((g, i) => (
+        <GraficoBarras key={i} libro={libro} hoja={hoja} titulo={g.titulo} rango={g.rango} />
+      ))}
       {total > FILAS_VISIBLES ? <p className="recorte">{t("vista.recorteFilas", { n: fin - inicio, total })}</p> : null}
       <table className="cuadricula" aria-label={t("vista.cuadricula", { hoja: hoja.nombre })} data-hoja={hoja.nombre}>
         <thead>

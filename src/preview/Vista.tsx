@@ -8,6 +8,7 @@ import { Button, FluentProvider, webLightTheme } from "@fluentui/react-component
 import ExcelJS from "exceljs";
 import { useEffect, useMemo, useReducer, useState } from "react";
 import type { Idioma } from "../core/tipos";
+import { formulaVinculo, type TablaHoja } from "../excel/puerto";
 import { LibroMemoria, PuertoMemoria } from "../excel/memoria";
 import { ContextoTextos, crearTraductor } from "../localization";
 import { Panel } from "../taskpane/Panel";
@@ -18,7 +19,17 @@ import { abrirLibro, bytesParaDescargar, volcar, type LibroAbierto } from "./pue
 
 export const RUTA_EJEMPLO = "samples/pat-ieebcs-2024.xlsx";
 
+/** «pat-2024.xlsx» → «pat-2024 (revisado).xlsx». */
+export function nombreDescarga(original: string): string {
+  const base = original.replace(/\.xlsx$/i, "").replace(/ \(revisado\)$/, "");
+  return `${base} (revisado).xlsx`;
+}
+
+let abiertos = 0;
+
 interface Abierto {
+  /** Identifica el libro abierto (un panel nuevo por libro, no por hoja agregada). */
+  readonly id: number;
   readonly libro: LibroMemoria;
   readonly puerto: PuertoMemoria;
   /** Los bytes abiertos (null: el ejemplo en memoria, que no vino de un archivo). */
@@ -28,12 +39,12 @@ interface Abierto {
 
 function abrirBytes(bytes: ArrayBuffer, archivo: string): Abierto {
   const origen = abrirLibro(bytes);
-  return { libro: origen.libro, puerto: new PuertoMemoria(origen.libro), origen, archivo };
+  return { id: ++abiertos, libro: origen.libro, puerto: new PuertoMemoria(origen.libro), origen, archivo };
 }
 
 function ejemploEnMemoria(): Abierto {
   const libro = LibroMemoria.desde([hojaEjemplo(), hojaNotas()]);
-  return { libro, puerto: new PuertoMemoria(libro), origen: null, archivo: "pat-ejemplo.xlsx" };
+  return { id: ++abiertos, libro, puerto: new PuertoMemoria(libro), origen: null, archivo: "pat-ejemplo.xlsx" };
 }
 
 export function Vista(props: { readonly idioma: Idioma }) {
@@ -93,7 +104,36 @@ export function Vista(props: { readonly idioma: Idioma }) {
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;
-    a.download = abierto.archivo.replace(/\.xlsx$/i, "") + ".xlsx";
+    // Nunca el mismo nombre del original: guardarlo encima por descuido perdería el original.
+    a.download = nombreDescarga(abierto.archivo);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  };
+
+  /** Las observaciones como un libro nuevo (exceljs crea el libro desde cero). */
+  const descargarObservaciones = async (tabla: TablaHoja, hoja: string) => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet(tabla.hoja);
+    ws.addRow([...tabla.encabezados]).font = { bold: true };
+    for (const fila of tabla.filas) {
+      ws.addRow(
+        fila.map((c) => {
+          if (c === null || typeof c !== "object" || c instanceof Date) return c;
+          // Fuera del libro original el vínculo no tiene a dónde ir: se deja la celda como texto
+          // y la fórmula del vínculo (funciona si se copia la hoja al libro).
+          return { formula: formulaVinculo(c.vinculo, c.texto).slice(1), result: c.texto };
+        }),
+      );
+    }
+    (tabla.anchos ?? []).forEach((a, j) => (ws.getColumn(j + 1).width = a));
+    ws.views = [{ state: "frozen", ySplit: 1 }];
+    const bytes = await wb.xlsx.writeBuffer();
+    const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" }));
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = t("obs.archivo", { hoja: hoja.replace(/[\\/:*?"<>|]+/g, " ").trim() || "hoja" });
     document.body.appendChild(a);
     a.click();
     a.remove();
@@ -158,7 +198,8 @@ export function Vista(props: { readonly idioma: Idioma }) {
           )}
         </div>
         <aside className="panel-lateral" aria-label={t("app.titulo")}>
-          {abierto ? <Panel key={abierto.archivo + abierto.libro.hojas.length.toString() + String(abierto.origen !== null)} puerto={abierto.puerto} idioma={props.idioma} /> : null}
+          {/* Un panel por libro abierto: agregar hojas no lo reinicia (no pierde formato, año ni hallazgos). */}
+          {abierto ? <Panel key={abierto.id} puerto={abierto.puerto} idioma={props.idioma} alDescargarObservaciones={(tabla, hoja) => void descargarObservaciones(tabla, hoja)} /> : null}
         </aside>
       </FluentProvider>
     </ContextoTextos.Provider>

@@ -9,6 +9,14 @@ export function mensajeDeError(e: unknown, t: Traductor, hoja = ""): string {
     switch (err.codigo) {
       case "hoja-protegida":
         return t("error.protegida", { hoja: h });
+      case "libro-solo-lectura":
+        return t("error.soloLectura");
+      case "estructura-protegida":
+        return t("error.estructura");
+      case "acceso-denegado":
+        return t("error.accesoDenegado");
+      case "operacion-invalida":
+        return t("error.operacionInvalida");
       case "hoja-no-existe":
         return t("error.hojaNoExiste", { hoja: h });
       case "celda-invalida":

@@ -62,11 +62,16 @@ export const useEstilos = makeStyles({
     "& th, & td": { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "3px 4px", textAlign: "left", verticalAlign: "top" },
     "& caption": { textAlign: "left", fontWeight: tokens.fontWeightSemibold, paddingBottom: "4px" },
   },
-  contenedorTabla: { maxHeight: "320px", overflowY: "auto" },
+  contenedorTabla: { maxHeight: "320px", overflowY: "auto", overflowX: "auto", maxWidth: "100%" },
   barraFila: { display: "grid", gridTemplateColumns: "minmax(0, 1fr) 2fr 3.5em", gap: "6px", alignItems: "center", fontSize: tokens.fontSizeBase200 },
   barraFondo: { height: "10px", backgroundColor: tokens.colorNeutralBackground4, borderRadius: "5px", overflow: "hidden" },
   barra: { height: "100%", borderRadius: "5px" },
   etiquetaBarra: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  /** Barra con la etiqueta completa arriba (objetivos: frases largas que no se cortan). */
+  barraFilaLarga: { display: "grid", gridTemplateColumns: "1fr 3.5em", gap: "2px 6px", alignItems: "center", fontSize: tokens.fontSizeBase200 },
+  etiquetaLarga: { gridColumn: "1 / -1", whiteSpace: "normal", overflowWrap: "anywhere" },
+  /** «Motivo»: texto largo que se parte en líneas en vez de salirse del panel. */
+  motivo: { whiteSpace: "normal", overflowWrap: "anywhere", minWidth: "8em" },
   detalle: { margin: 0, color: tokens.colorNeutralForeground2 },
   /** Campos que no se salen del panel angosto. */
   control: { maxWidth: "100%", minWidth: 0, "& select": { maxWidth: "100%", textOverflow: "ellipsis" } },

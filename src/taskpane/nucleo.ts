@@ -4,10 +4,12 @@
  * puerto necesitan (p. ej. la descripción de una plantilla → `PlantillaHoja`).
  */
 import { analizarHoja, describirPlantilla, listarFormatos, LISTA_MESES, planificarLlenado } from "../core";
-import type { AnalisisHoja, PlanLlenado, Plantilla } from "../core";
+import type { AnalisisHoja, Formato, PlanLlenado, Plantilla } from "../core";
 import { consolidarHoja, type UnidadConsolidada } from "../core/consolidado";
-import type { HojaDatos, Idioma, ValorCelda } from "../core/tipos";
-import { ErrorLibro, type PlantillaHoja } from "../excel/puerto";
+import type { PerfilSemaforo } from "../core/semaforo";
+import type { Hallazgo, HojaDatos, Idioma, ValorCelda } from "../core/tipos";
+import { ErrorLibro, type PlantillaHoja, type TablaHoja } from "../excel/puerto";
+import type { ClaveTexto, Traductor } from "../localization";
 
 export type { AnalisisHoja, PlanLlenado, UnidadConsolidada };
 
@@ -16,12 +18,13 @@ export interface FormatoListado {
   readonly nombre: string;
 }
 
-export function formatosDisponibles(idioma: Idioma): FormatoListado[] {
-  return listarFormatos().map((f) => ({ id: f.id, nombre: f.nombre[idioma] }));
+export function formatosDisponibles(idioma: Idioma, formatos: ReadonlyArray<Formato> = listarFormatos()): FormatoListado[] {
+  return formatos.map((f) => ({ id: f.id, nombre: f.nombre[idioma] }));
 }
 
-export function analizar(hoja: HojaDatos, corte?: number | null): AnalisisHoja {
-  return analizarHoja(hoja, corte ? { corte } : {});
+/** El análisis de una hoja (con los formatos y el perfil de semáforo del instituto y del libro, si los hay). */
+export function analizar(hoja: HojaDatos, corte?: number | null, formatos?: ReadonlyArray<Formato>, perfil?: PerfilSemaforo | null): AnalisisHoja {
+  return analizarHoja(hoja, { ...(corte ? { corte } : {}), ...(formatos ? { formatos } : {}), ...(perfil ? { perfil } : {}) });
 }
 
 export function planificar(hoja: HojaDatos, analisis: AnalisisHoja, corte: number, modo: "valores" | "formulas"): PlanLlenado {
@@ -43,11 +46,34 @@ export function resumenDe(analisis: AnalisisHoja): UnidadConsolidada {
   return consolidarHoja(analisis, { archivo: analisis.hoja });
 }
 
+// ——— Observaciones (los hallazgos para devolver al área) ———
+
+/**
+ * Los hallazgos de una hoja como tabla «Observaciones»: celda (vínculo a la celda), fila,
+ * columna, severidad y mensaje, en el orden de la lista del panel (fila, gravedad).
+ */
+export function observacionesDe(hallazgos: ReadonlyArray<Hallazgo>, hoja: string, t: Traductor): TablaHoja {
+  const peso = { error: 0, warning: 1, info: 2 } as const;
+  const orden = [...hallazgos].sort((a, b) => a.fila - b.fila || peso[a.severidad] - peso[b.severidad]);
+  return {
+    hoja: t("obs.hoja"),
+    encabezados: [t("obs.celda"), t("obs.fila"), t("obs.columna"), t("obs.severidad"), t("obs.mensaje")],
+    filas: orden.map((h) => [
+      { vinculo: { hoja, celda: h.celda }, texto: h.celda },
+      h.fila,
+      h.encabezado || h.columna,
+      t(`severidad.${h.severidad}` as ClaveTexto),
+      t.idioma === "en" ? h.mensajeEn : h.mensaje,
+    ]),
+    anchos: [10, 6, 28, 13, 90],
+  };
+}
+
 // ——— Plantillas ———
 
 /** La plantilla de un formato (descrita por el núcleo) como hoja que el puerto sabe insertar. */
-export function plantillaDe(formatoId: string, anio: number | null): PlantillaHoja {
-  const formato = listarFormatos().find((f) => f.id === formatoId);
+export function plantillaDe(formatoId: string, anio: number | null, formatos: ReadonlyArray<Formato> = listarFormatos()): PlantillaHoja {
+  const formato = formatos.find((f) => f.id === formatoId);
   // El mensaje es el id: el panel lo traduce (error.formatoDesconocido).
   if (!formato) throw new ErrorLibro("formato-desconocido", formatoId);
   return aPlantillaHoja(describirPlantilla(formato, anio ? { anio } : {}));

@@ -19,7 +19,9 @@ describe("PuertoMemoria", () => {
     expect(r.datos.combinaciones).toHaveLength(1);
     expect(r.datos.filasOcultas).toEqual([7]);
     const otra = await p.leerHoja("Otra");
-    expect(otra.datos.valores).toEqual([[null, null], [null, "x"]]);
+    // Matriz dispersa: la fila 1 (vacía) es un hueco, la 2 tiene sus celdas.
+    expect(otra.datos.valores[0]).toBeUndefined();
+    expect(otra.datos.valores[1]).toEqual([null, "x"]);
     expect(await p.listarHojas()).toEqual([{ nombre: "PAT", protegida: false }, { nombre: "Otra", protegida: false }]);
   });
 
@@ -83,5 +85,30 @@ describe("PuertoMemoria", () => {
     expect(r?.respetadas).toEqual(["Q7"]);
     expect(l.celda(l.hoja("PAT"), 6, 15)?.formula).toBe("=O7/L7*100");
     expect(l.celda(l.hoja("PAT"), 6, 16)?.valor).toBe("CANCELADA");
+  });
+
+  test("registros como partes XML: salen como las escribe Office.js y vuelven al reabrir (deshacer y marcas)", async () => {
+    const { l, p } = libro();
+    await escribirConDeshacer(p, "PAT", [{ celda: "P7", valor: 8.33 }]);
+    await p.guardarRegistro("marcas", { version: 1, hoja: "PAT", previos: [{ celda: "E8", relleno: null, nota: null }] });
+    const partes = l.partesXml();
+    expect(partes).toHaveLength(2);
+    for (const x of partes) expect(x).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><registro xmlns="urn:pat-indicadores:(deshacer-llenado|marcas)"/);
+    // Un libro reabierto (otro LibroMemoria) con esas partes y otra ajena: ofrece deshacer.
+    const otro = LibroMemoria.desde([{ nombre: "PAT", valores: [] }]);
+    otro.cargarPartesXml([...partes, '<?xml version="1.0"?><otra xmlns="urn:otro"/>']);
+    expect([...otro.registros.keys()].sort()).toEqual(["deshacer-llenado", "marcas"]);
+    expect(await new PuertoMemoria(otro).leerRegistro("deshacer-llenado")).toEqual(await p.leerRegistro("deshacer-llenado"));
+  });
+
+  test("un valor suelto en la fila 1 048 576 no crea un millón de filas", async () => {
+    const l = LibroMemoria.desde([{ nombre: "H", valores: [["a"]] }]);
+    l.celdaEditable(l.hoja("H"), "B1048576").valor = "suelto";
+    const r = await new PuertoMemoria(l).leerHoja("H");
+    expect(r.filas).toBe(1_048_576);
+    expect(r.columnas).toBe(2);
+    expect(r.filasConDatos).toBe(2);
+    expect(r.datos.valores[1_048_575]).toEqual([null, "suelto"]);
+    expect(Object.keys(r.datos.valores)).toHaveLength(2);
   });
 });

@@ -21,6 +21,18 @@ export interface Simulacro {
   /** Objetos proxy (rangos, hojas, notas) creados antes de un sync, el mayor visto. */
   proxiesPorSync: number;
   reiniciar(): void;
+  /** Número de sync (desde `reiniciar`) que falla sin aplicar nada; null = ninguno. */
+  fallarEnSync: number | null;
+  /** Código del error de ese sync (por omisión «GeneralException»). */
+  codigoFallo: string;
+  /** Bytes de `formulas` cargados por sync de lectura (lo que pesaría la respuesta). */
+  respuestas: number[];
+  /** Una respuesta de más bytes que esto falla con «ResponsePayloadSizeLimitExceeded» (Excel en la web ≈ 5 MB). */
+  limiteRespuesta: number | null;
+  /** Por cada sync que escribió celdas: rangos escritos y bytes de su contenido en JSON. */
+  escrituras: Array<{ rangos: number; bytes: number }>;
+  /** Opciones con que el puerto pidió cada `Excel.run`. */
+  corridas: Array<{ delayForCellEdit?: boolean; contexto?: unknown } | undefined>;
   /** Dispara `worksheets.onActivated` como lo haría Excel (espera a los manejadores). */
   activar(worksheetId: string): Promise<void>;
 }
@@ -71,15 +83,45 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
   const sim = {
     syncs: 0,
     proxiesPorSync: 0,
+    fallarEnSync: null,
+    codigoFallo: "GeneralException",
+    respuestas: [],
+    limiteRespuesta: null,
+    corridas: [],
+    escrituras: [],
     reiniciar: () => {
+      sim.escrituras = [];
       sim.syncs = 0;
       sim.proxiesPorSync = 0;
+      sim.respuestas = [];
+      sim.corridas = [];
     },
     activar: async (worksheetId: string) => {
       for (const m of manejadores) await m({ worksheetId });
     },
   } as unknown as Simulacro & { syncs: number };
   let creados = 0;
+  let cargaPendiente = 0;
+  let escritura = { rangos: 0, bytes: 0 };
+
+  /**
+   * Lo que Excel hace con un texto escrito por `values`: como si se tecleara. «'…» queda
+   * como texto (sin el apóstrofo); «=…» es fórmula; «+…»/«-…» que no es número es una
+   * fórmula inválida y el lote falla; «dd/mm/aaaa» se lee en en-US como fecha.
+   */
+  const tecleado = (v: unknown): { valor: ValorCelda; formula: string | null } => {
+    if (typeof v !== "string") return { valor: (v === "" ? null : v) as ValorCelda, formula: null };
+    if (v === "") return { valor: null, formula: null };
+    if (v.startsWith("'")) return { valor: v.slice(1), formula: null };
+    if (v.startsWith("=")) return { valor: null, formula: v };
+    if (/^[+-]/.test(v)) {
+      if (/^[+-]\d+(?:\.\d+)?$/.test(v)) return { valor: Number(v), formula: null };
+      throw Object.assign(new Error(`Fórmula inválida: ${v}`), { code: "InvalidArgument" });
+    }
+    const fecha = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
+    if (fecha) return { valor: new Date(Date.UTC(Number(fecha[3]), Number(fecha[1]) - 1, Number(fecha[2]))), formula: null };
+    return { valor: v, formula: null };
+  };
 
   const matriz = <T,>(h: HojaMemoria, r: Rango, f: (v: { valor: ValorCelda; formula: string | null; formato: string | null }) => T): T[][] => {
     const salida: T[][] = [];
@@ -100,18 +142,29 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
     return m;
   };
 
-  function rangeAreas(h: HojaMemoria, areas: Rango[]): Cualquiera {
+  function rangeAreas(h: HojaMemoria, areas: Rango[], perezoso = false): Cualquiera {
     const m: Cualquiera = registrar(new OfficeMockObject({ address: areas.map((a) => `${h.nombre}!${direccionRango(a)}`).join(",") }));
     m.isNullObject = areas.length === 0;
-    const items = areas.map((a) => rango(h, a));
+    const items = areas.map((a) => rango(h, a, perezoso));
     m.areas = { items, load: (p: string) => items.forEach((it: Cualquiera) => it.load(p.split(",").map((x) => x.replace(/^items\//, "")).join(","))) };
     return m;
   }
 
-  function rango(h: HojaMemoria, r: Rango): Cualquiera {
-    const valores = matriz(h, r, (c) => (c.valor === null ? "" : c.valor instanceof Date ? 45000 : c.valor));
-    const formulas = matriz(h, r, (c) => c.formula ?? (c.valor === null ? "" : c.valor instanceof Date ? 45000 : c.valor));
-    const formatos = matriz(h, r, (c) => c.formato ?? "General");
+  /** Celdas del libro dentro de un rango, sin recorrer el rango (puede ser de un millón de filas). */
+  const celdasEn = (h: HojaMemoria, r: Rango): Array<[number, number]> => {
+    const l: Array<[number, number]> = [];
+    for (const k of h.celdas.keys()) {
+      const [i, j] = k.split(":").map(Number);
+      if (i >= r.filaInicio && i <= r.filaFin && j >= r.columnaInicio && j <= r.columnaFin) l.push([i, j]);
+    }
+    return l;
+  };
+
+  function rango(h: HojaMemoria, r: Rango, perezoso = false): Cualquiera {
+    // Un rango usado enorme no se materializa: el puerto nunca carga sus valores.
+    const valores = perezoso ? [] : matriz(h, r, (c) => (c.valor === null ? "" : c.valor instanceof Date ? 45000 : c.valor));
+    const formulas = perezoso ? [] : matriz(h, r, (c) => c.formula ?? (c.valor === null ? "" : c.valor instanceof Date ? 45000 : c.valor));
+    const formatos = perezoso ? [] : matriz(h, r, (c) => c.formato ?? "General");
     const primera = libro.celda(h, r.filaInicio, r.columnaInicio);
     let limpiar = false;
     const m: Cualquiera = registrar(
@@ -134,18 +187,23 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
           libro.seleccion = { hoja: h.nombre, celda: a1(r.filaInicio, r.columnaInicio) };
         },
         getSpecialCellsOrNullObject: (tipo: string, valor?: string) => {
-          const celdas: Array<[number, number]> = [];
-          for (let i = r.filaInicio; i <= r.filaFin; i++) {
-            for (let j = r.columnaInicio; j <= r.columnaFin; j++) {
-              const c = libro.celda(h, i, j);
-              if (tipo === "Visible" ? !h.filasOcultas.has(i) : tipo === "Formulas" ? Boolean(c?.formula) : !c?.formula && (valor === "Numbers" ? typeof c?.valor === "number" : c?.valor != null)) celdas.push([i, j]);
-            }
-          }
           if (tipo === "Visible") {
-            const filas = [...new Set(celdas.map(([i]) => i))];
-            return rangeAreas(h, areasDe(filas.map((i) => [i, r.columnaInicio] as [number, number])).map((a) => ({ ...a, columnaFin: r.columnaFin })));
+            // Filas visibles = el rango menos las ocultas, en bandas.
+            const areas: Rango[] = [];
+            let inicio = r.filaInicio;
+            for (const o of [...h.filasOcultas].filter((x) => x >= r.filaInicio && x <= r.filaFin).sort((a, b) => a - b)) {
+              if (o > inicio) areas.push({ filaInicio: inicio, columnaInicio: r.columnaInicio, filaFin: o - 1, columnaFin: r.columnaFin });
+              inicio = o + 1;
+            }
+            if (inicio <= r.filaFin) areas.push({ filaInicio: inicio, columnaInicio: r.columnaInicio, filaFin: r.filaFin, columnaFin: r.columnaFin });
+            return rangeAreas(h, areas, true);
           }
-          return rangeAreas(h, areasDe(celdas));
+          const celdas = celdasEn(h, r).filter(([i, j]) => {
+            const c = libro.celda(h, i, j);
+            return tipo === "Formulas" ? Boolean(c?.formula) : !c?.formula && (valor === "Numbers" ? typeof c?.valor === "number" : c?.valor != null && c.valor !== "");
+          });
+          // Sobre el rango usado (perezoso) solo se pide la dirección de las áreas.
+          return rangeAreas(h, areasDe(celdas), perezoso);
         },
         // ExcelApi 1.9: rellenos celda por celda de un rango (lectura al crear: el mismo
         // estado que vería el sync) y su escritura en orden con el resto del lote.
@@ -172,6 +230,11 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
       }),
     );
     m.__rango = r;
+    const cargarOriginal = m.load.bind(m);
+    m.load = (p: string | string[]) => {
+      if (String(p).includes("formulas")) cargaPendiente += JSON.stringify(formulas).length;
+      return cargarOriginal(p);
+    };
     m.dataValidation = { rule: null };
     m.conditionalFormats = {
       add: (tipo: string) => {
@@ -194,6 +257,7 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
     let baseFormatos: unknown = formatos;
     let baseRegla: unknown = null;
     let baseFormulas: unknown = formulas;
+    let baseJson: unknown = undefined;
     let baseColor: unknown = primera?.relleno ?? "#FFFFFF";
     pendientes.push({
       aplicar: () => {
@@ -208,6 +272,11 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
           for (let i = 0; i <= r.filaFin - r.filaInicio; i++)
             for (let j = 0; j <= r.columnaFin - r.columnaInicio; j++) f(libro.celdaEditable(h, a1(r.filaInicio + i, r.columnaInicio + j)), i, j);
         };
+        const nuevosJson = Array.isArray(m.valuesAsJson) && m.valuesAsJson !== baseJson;
+        if (nuevasFormulas || nuevosJson || nuevosValores) {
+          escritura.rangos++;
+          escritura.bytes += JSON.stringify(nuevasFormulas ? m.formulas : nuevosJson ? m.valuesAsJson : m.values).length;
+        }
         if (nuevasFormulas) {
           recorrer((c, i, j) => {
             const f = m.formulas[i]?.[j] ?? m.formulas[0][0];
@@ -215,15 +284,24 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
               c.formula = f;
               c.valor = null;
             } else {
-              c.formula = null;
-              c.valor = f === "" ? null : f;
+              // `formulas` lee una constante en en-US («12/03/2024» → 3 de diciembre).
+              const t = tecleado(f);
+              c.formula = t.formula;
+              c.valor = t.valor;
             }
           });
+        } else if (nuevosJson) {
+          recorrer((c, i, j) => {
+            const v = (m.valuesAsJson[i]?.[j] ?? m.valuesAsJson[0][0]) as { type: string; basicValue: unknown };
+            c.formula = null;
+            c.valor = v.basicValue === "" ? null : (v.basicValue as ValorCelda);
+          });
+          baseJson = m.valuesAsJson;
         } else if (nuevosValores) {
           recorrer((c, i, j) => {
-            const v = m.values[i]?.[j] ?? m.values[0][0];
-            c.formula = null;
-            c.valor = v === "" ? null : v;
+            const t = tecleado(m.values[i]?.[j] ?? m.values[0][0]);
+            c.formula = t.formula;
+            c.valor = t.valor;
           });
         }
         if (Array.isArray(m.numberFormat) && m.numberFormat !== formatos && m.numberFormat !== baseFormatos) {
@@ -277,7 +355,13 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
         activate: () => libro.activar(h.nombre),
         getUsedRange: () => {
           const { filas, columnas } = libro.dimensiones(h);
-          return rango(h, { filaInicio: 0, columnaInicio: 0, filaFin: Math.max(0, filas - 1), columnaFin: Math.max(0, columnas - 1) });
+          return rango(h, { filaInicio: 0, columnaInicio: 0, filaFin: Math.max(0, filas - 1), columnaFin: Math.max(0, columnas - 1) }, true);
+        },
+        getUsedRangeOrNullObject: () => {
+          const { filas, columnas } = libro.dimensiones(h);
+          const u = rango(h, { filaInicio: 0, columnaInicio: 0, filaFin: Math.max(0, filas - 1), columnaFin: Math.max(0, columnas - 1) }, true);
+          u.isNullObject = filas === 0;
+          return u;
         },
         getRange: (dir: string) => {
           const columnas = /^([A-Z]+):([A-Z]+)$/.exec(dir);
@@ -308,8 +392,18 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
     return m;
   }
 
+  const libroMock: Cualquiera = registrar(new OfficeMockObject({ readOnly: false, protection: { protected: false } }));
   const contexto: Cualquiera = {
     workbook: {
+      get readOnly() {
+        libroMock.readOnly = (libro as Cualquiera).soloLectura === true;
+        return libroMock.readOnly;
+      },
+      load: (p: string) => libroMock.load(p),
+      get protection() {
+        libroMock.protection.protected = (libro as Cualquiera).estructuraProtegida === true;
+        return libroMock.protection;
+      },
       worksheets: {
         items: [] as Cualquiera[],
         load(p: string) {
@@ -364,19 +458,38 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
       sim.syncs++;
       sim.proxiesPorSync = Math.max(sim.proxiesPorSync, creados);
       creados = 0;
+      const carga = cargaPendiente;
+      cargaPendiente = 0;
+      if (carga > 0) sim.respuestas.push(carga);
+      const fallo =
+        sim.fallarEnSync === sim.syncs
+          ? Object.assign(new Error("Falla simulada"), { code: sim.codigoFallo })
+          : sim.limiteRespuesta !== null && carga > sim.limiteRespuesta
+            ? Object.assign(new Error("La respuesta excede el límite"), { code: "ResponsePayloadSizeLimitExceeded" })
+            : null;
+      if (fallo) {
+        // Un lote que falla no aplica nada de lo pendiente.
+        pendientes.length = 0;
+        throw fallo;
+      }
       // Las escrituras y acciones del lote se aplican en orden (cada una solo lo nuevo).
+      escritura = { rangos: 0, bytes: 0 };
       for (let i = 0; i < pendientes.length; i++) pendientes[i].aplicar();
+      if (escritura.rangos > 0) sim.escrituras.push(escritura);
       for (let i = pendientes.length - 1; i >= 0; i--) if (pendientes[i].unaVez) pendientes.splice(i, 1);
       for (const m of mocks) await m.sync();
       await new Promise((r) => setTimeout(r, 0));
     },
   };
 
-  const ejecutar: Ejecutor = async (lote) => {
-    const r = await lote(contexto);
-    mocks = [];
-    pendientes.length = 0;
-    return r;
+  const ejecutar: Ejecutor = async (lote, opciones) => {
+    sim.corridas.push(opciones);
+    try {
+      return await lote(contexto);
+    } finally {
+      mocks = [];
+      pendientes.length = 0;
+    }
   };
   void espacioDe;
   return Object.assign(sim, { ejecutar });

@@ -7,7 +7,7 @@ import path from "path";
 import { lintear } from "../lint/eslint-aparte";
 
 /* eslint-disable @typescript-eslint/no-require-imports -- módulos CommonJS de scripts/ */
-const { traducirMetadatos } = require("../../scripts/compilacion/metadatos-ingles");
+const { traducirMetadatos, sinOpcionesDeRuntime14 } = require("../../scripts/compilacion/metadatos-ingles");
 const { prepararManifiesto, urlProduccion } = require("../../scripts/compilacion/manifiesto");
 const { errorSintaxisEs2016, PluginModulosProhibidos } = require("../../scripts/compilacion/comprobaciones");
 const { crc32, png } = require("../../scripts/generar-iconos");
@@ -47,6 +47,14 @@ describe("traducirMetadatos (functions.en.json)", () => {
         },
       ],
     });
+  });
+
+  test("se quita allowCustomDataForDataTypeAny (CustomFunctionsRuntime 1.4; el manifiesto declara 1.2)", () => {
+    const manifiesto = fs.readFileSync(path.join(RAIZ, "manifest.xml"), "utf8");
+    expect(manifiesto).toMatch(/Name="CustomFunctionsRuntime" MinVersion="1.2"/);
+    const limpio = sinOpcionesDeRuntime14(espanol);
+    expect(limpio).not.toHaveProperty("allowCustomDataForDataTypeAny");
+    expect(limpio.functions).toEqual(espanol.functions);
   });
 
   test("falla si a un ID le falta traducción", () => {
@@ -93,7 +101,7 @@ describe("manifiesto de producción", () => {
 
   test("falla si queda localhost (otro puerto, http…), citando la línea", () => {
     const sobra = `${xml}\n<bt:Url id="C" DefaultValue="https://localhost:3001/otro.html"/>`;
-    expect(() => prepararManifiesto(sobra, { produccion: true })).toThrow(/todavía apunta a localhost:\n\s+línea 4:/);
+    expect(() => prepararManifiesto(sobra, { produccion: true, url: "https://pat.ejemplo.mx/" })).toThrow(/todavía apunta a localhost:\n\s+línea 4:/);
   });
 
   test("en desarrollo no cambia nada", () => {
@@ -101,7 +109,10 @@ describe("manifiesto de producción", () => {
   });
 
   test("la URL de producción debe ser https y no local; se completa la / final", () => {
-    expect(urlProduccion(undefined)).toBe("https://pat-indicadores.example.mx/");
+    // Sin la variable la compilación de producción falla (antes usaba en silencio una de ejemplo).
+    expect(() => urlProduccion(undefined)).toThrow(/Falta PAT_URL_PRODUCCION/);
+    expect(() => urlProduccion("  ")).toThrow(/Falta PAT_URL_PRODUCCION/);
+    expect(() => prepararManifiesto(xml, { produccion: true })).toThrow(/Falta PAT_URL_PRODUCCION/);
     expect(urlProduccion("https://a.mx/pat")).toBe("https://a.mx/pat/");
     expect(() => urlProduccion("http://a.mx/")).toThrow(/https/);
     expect(() => urlProduccion("https://localhost:8443/")).toThrow(/localhost/);

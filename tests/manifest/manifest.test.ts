@@ -246,7 +246,7 @@ describe("dist/ de producción", () => {
   test("el manifiesto de producción no tiene localhost y usa la URL de producción en todas partes", async () => {
     const prod = await leer(MANIFIESTO_DIST);
     expect(prod.xml).not.toMatch(/localhost/i);
-    const url = urlProduccion(process.env.PAT_URL_PRODUCCION);
+    const url = urlProduccion(process.env.PAT_URL_PRODUCCION || "https://pat-indicadores.example.mx/");
     const cuantasDev = (fuente.xml.match(/https:\/\/localhost:3000\//g) ?? []).length;
     expect(cuantasDev).toBeGreaterThan(10);
     expect(prod.xml.split(url).length - 1).toBe(cuantasDev);
@@ -254,6 +254,14 @@ describe("dist/ de producción", () => {
     expect(info.id).toBe(leerManifiestoOficial(MANIFIESTO).id);
     expect(info.defaultLocale).toBe("es-MX");
     expect(prod.recurso("Functions.Metadata.Url")).toBe(`${url}functions.json`);
+  });
+
+  test("los metadatos de funciones no piden opciones de CustomFunctionsRuntime 1.4 (el manifiesto declara 1.2)", () => {
+    for (const a of ["functions.json", "functions.en.json"]) {
+      const json = JSON.parse(fs.readFileSync(path.join(RAIZ, "dist", a), "utf8"));
+      expect(json.functions.length).toBeGreaterThan(10);
+      expect(json).not.toHaveProperty("allowCustomDataForDataTypeAny");
+    }
   });
 
   test("las páginas solo cargan nuestros paquetes y los scripts oficiales de Office", () => {

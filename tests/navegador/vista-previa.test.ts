@@ -102,7 +102,7 @@ test("vista previa: abrir, validar, ir a la celda, llenar, aplicar, deshacer y d
   await panel().getByText(/Formato reconocido:/).waitFor({ timeout: 30_000 });
 
   // Abrir libro (.xlsx) con un caso de prueba.
-  await pagina.locator('input[type="file"]').setInputFiles(CASO);
+  await pagina.locator('label.boton-archivo input[type="file"]').setInputFiles(CASO);
   await pagina.getByText("Se abrió «libro.xlsx».").waitFor();
   await pagina.locator(`table.cuadricula[data-hoja="${HOJA}"]`).waitFor();
   await panel().getByText("Formato reconocido: Programa Anual de Trabajo por órgano").waitFor();

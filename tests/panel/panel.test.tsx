@@ -23,6 +23,9 @@ async function esperarFormato() {
   await screen.findByText(/Formato reconocido: Programa Anual de Trabajo por órgano/);
 }
 
+// El panel completo en jsdom: getByRole recorre el árbol accesible; holgura en una máquina compartida.
+jest.setTimeout(90_000);
+
 describe("Panel", () => {
   test("al abrir: formato reconocido, fila de encabezado y número de actividades", async () => {
     await abrir();
@@ -126,7 +129,7 @@ describe("Panel", () => {
     await waitFor(() => expect(deshacer.getAttribute("aria-disabled")).not.toBe("true"));
     await usuario.click(deshacer);
     await screen.findByText(/Se devolvieron 11 celdas/);
-    await screen.findByText(/1 celdas cambiaron después del llenado y se dejaron como están: Q12/);
+    await screen.findByText(/1 celda cambió después del llenado y se dejó como está: Q12/);
     expect(celda(libro, HOJA, "P7").valor).toBeNull();
     expect(celda(libro, HOJA, "Q8").valor).toBe("PENDIENTE");
     expect(celda(libro, HOJA, "Q12").valor).toBe("REPROGRAMADA");
@@ -287,8 +290,8 @@ describe("Panel", () => {
     h.filasOcultas.add(8);
     render(<Panel puerto={new PuertoMemoria(libro)} idioma="es" hoy={HOY} />);
     await esperarFormato();
-    expect(screen.getByText(/1 celdas muestran un error de Excel \(por ejemplo P7: #REF!\)/)).toBeTruthy();
-    expect(screen.getByText(/1 filas están ocultas o filtradas/)).toBeTruthy();
+    expect(screen.getByText(/1 celda muestra un error de Excel \(por ejemplo P7: #REF!\)/)).toBeTruthy();
+    expect(screen.getByText(/1 fila está oculta o filtrada/)).toBeTruthy();
     expect(screen.getByText(/4 rangos combinados/)).toBeTruthy();
   });
 
@@ -315,6 +318,9 @@ describe("Panel", () => {
     for (const nombre of ["Validar hoja", "Marcar celdas", "Quitar marcas", "Llenar cálculos", "Deshacer llenado", "Insertar plantilla", "Resumen"]) {
       expect(screen.getByRole("button", { name: nombre })).toBeTruthy();
     }
+    // Primero el mes de corte (arriba: sirve a validar, llenar y resumir), luego «Validar hoja».
+    await usuario.tab();
+    expect(document.activeElement).toBe(screen.getByRole("combobox", { name: /Mes de corte/ }));
     await usuario.tab();
     expect(document.activeElement).toBe(screen.getByRole("button", { name: "Validar hoja" }));
     await usuario.keyboard("{Enter}");

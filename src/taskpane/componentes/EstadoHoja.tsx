@@ -4,7 +4,7 @@ import { useEstilos } from "../estilos";
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 
 /** Qué formato se reconoció en la hoja o, si ninguno, qué le falta para cada formato. */
-export function EstadoHoja(props: { readonly hoja: string; readonly analisis: AnalisisHoja; readonly vacia: boolean }) {
+export function EstadoHoja(props: { readonly hoja: string; readonly analisis: AnalisisHoja; readonly vacia: boolean; readonly propia?: string | null }) {
   const t = useTextos();
   const s = useEstilos();
   const { analisis } = props;
@@ -16,6 +16,14 @@ export function EstadoHoja(props: { readonly hoja: string; readonly analisis: An
     );
   }
   const d = analisis.deteccion;
+  if (!d && props.propia) {
+    // Una hoja que hizo el complemento (resumen, observaciones) no es un PAT al que le falte algo.
+    return (
+      <MessageBar intent="info" data-estado="propia">
+        <MessageBarBody>{t("hoja.propia", { tipo: props.propia })}</MessageBarBody>
+      </MessageBar>
+    );
+  }
   if (d) {
     return (
       <section aria-label={t("hoja.titulo", { hoja: props.hoja })} data-estado="reconocida">

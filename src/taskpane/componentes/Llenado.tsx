@@ -1,22 +1,24 @@
-import { Button, Field, Radio, RadioGroup, Select } from "@fluentui/react-components";
+import { Button, Field, Radio, RadioGroup } from "@fluentui/react-components";
 import { useState } from "react";
 import type { CambioCelda } from "../../core/tipos";
-import { useTextos, type ClaveTexto } from "../../localization";
+import { useTextos } from "../../localization";
 import { useEstilos } from "../estilos";
-import { PAGINA, textoValor } from "../logica";
+import { PAGINA, textoValor, type Aviso } from "../logica";
+import { Avisos } from "./Avisos";
 
 export type ModoLlenado = "valores" | "formulas";
 
 export interface PropsLlenado {
   readonly habilitado: boolean;
   readonly motivoDeshabilitado: string | null;
-  readonly corte: number;
   readonly modo: ModoLlenado;
   readonly cambios: ReadonlyArray<CambioCelda> | null;
   readonly omitidas: number;
   readonly ocupado: boolean;
   readonly hayDeshacer: boolean;
-  readonly alCambiarCorte: (mes: number) => void;
+  /** Mensajes de esta sección (junto a «Aplicar» y «Deshacer llenado»). */
+  readonly avisos?: ReadonlyArray<Aviso>;
+  readonly alCerrarAviso?: (id: string) => void;
   readonly alCambiarModo: (m: ModoLlenado) => void;
   readonly alLlenar: () => void;
   readonly alAplicar: () => void;
@@ -24,28 +26,18 @@ export interface PropsLlenado {
   readonly alDeshacer: () => void;
 }
 
-/** «Llenar cálculos»: mes de corte, valores o fórmulas, vista previa de cada cambio y «Aplicar». */
+/** «Llenar cálculos» (al mes de corte de arriba): valores o fórmulas, vista previa de cada cambio y «Aplicar». */
 export function Llenado(p: PropsLlenado) {
   const t = useTextos();
   const s = useEstilos();
   const [limite, setLimite] = useState(PAGINA);
   const cambios = p.cambios ?? [];
   const visibles = cambios.slice(0, limite);
-  const meses = Array.from({ length: 12 }, (_, i) => i + 1);
 
   return (
     <section className={s.seccion} aria-labelledby="titulo-llenado">
       <h2 id="titulo-llenado" className={s.h2}>{t("llenar.titulo")}</h2>
       {p.motivoDeshabilitado ? <p className={s.detalle}>{p.motivoDeshabilitado}</p> : null}
-      <div className={s.fila}>
-        <Field label={t("llenar.corte")}>
-          <Select value={String(p.corte)} onChange={(_, d) => p.alCambiarCorte(Number(d.value))} disabled={!p.habilitado}>
-            {meses.map((m) => (
-              <option key={m} value={m}>{t(`mes.${m}` as ClaveTexto)}</option>
-            ))}
-          </Select>
-        </Field>
-      </div>
       <Field label={t("llenar.modo")}>
         <RadioGroup value={p.modo} onChange={(_, d) => p.alCambiarModo(d.value as ModoLlenado)} disabled={!p.habilitado}>
           <Radio value="valores" label={t("llenar.modo.valores")} />
@@ -56,6 +48,7 @@ export function Llenado(p: PropsLlenado) {
         <Button appearance="primary" onClick={p.alLlenar} disabledFocusable={p.ocupado || !p.habilitado}>{t("llenar.boton")}</Button>
         <Button onClick={p.alDeshacer} disabledFocusable={p.ocupado || !p.hayDeshacer}>{t("llenar.deshacer")}</Button>
       </div>
+      {!p.cambios?.length ? <Avisos avisos={p.avisos ?? []} alCerrar={p.alCerrarAviso} /> : null}
       {p.cambios && p.cambios.length > 0 ? (
         <>
           <p className={s.detalle} data-testid="resumen-cambios">
@@ -87,7 +80,7 @@ export function Llenado(p: PropsLlenado) {
                       ) : null}
                     </td>
                     <td>{textoValor(c.despues, t)}</td>
-                    <td>{t.idioma === "en" ? c.razon.en : c.razon.es}</td>
+                    <td className={s.motivo}>{t.idioma === "en" ? c.razon.en : c.razon.es}</td>
                   </tr>
                 ))}
               </tbody>
@@ -103,6 +96,7 @@ export function Llenado(p: PropsLlenado) {
             <Button appearance="primary" onClick={p.alAplicar} disabledFocusable={p.ocupado || !p.habilitado}>{t("llenar.aplicar")}</Button>
             <Button onClick={p.alCancelar} disabledFocusable={p.ocupado}>{t("llenar.cancelar")}</Button>
           </div>
+          <Avisos avisos={p.avisos ?? []} alCerrar={p.alCerrarAviso} />
         </>
       ) : null}
     </section>

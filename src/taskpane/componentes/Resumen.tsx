@@ -19,12 +19,13 @@ const COLOR_SEMAFORO: Readonly<Record<string, string>> = {
   "SIN DATO": tokens.colorNeutralStroke1,
 };
 
-function Barra(p: { readonly etiqueta: string; readonly valor: number; readonly maximo: number; readonly color: string; readonly texto: string; readonly accesible: string }) {
+function Barra(p: { readonly etiqueta: string; readonly valor: number; readonly maximo: number; readonly color: string; readonly texto: string; readonly accesible: string; readonly etiquetaLarga?: boolean }) {
   const s = useEstilos();
   const ancho = p.maximo > 0 ? Math.max(0, Math.min(100, (p.valor / p.maximo) * 100)) : 0;
+  // Un objetivo es una frase larga: va completo en su propia línea, sobre la barra.
   return (
-    <div className={s.barraFila} role="img" aria-label={p.accesible}>
-      <span className={s.etiquetaBarra} title={p.etiqueta}>{p.etiqueta}</span>
+    <div className={p.etiquetaLarga ? s.barraFilaLarga : s.barraFila} role="img" aria-label={p.accesible}>
+      <span className={p.etiquetaLarga ? s.etiquetaLarga : s.etiquetaBarra} title={p.etiqueta}>{p.etiqueta}</span>
       <div className={s.barraFondo}>
         <div className={s.barra} style={{ width: `${ancho}%`, backgroundColor: p.color }} />
       </div>
@@ -71,7 +72,7 @@ export function Resumen(p: { readonly resumen: UnidadConsolidada; readonly mes: 
         const objetivo = o.objetivo ?? t("resumen.sinObjetivo");
         const avance = o.avance ?? 0;
         return (
-          <Barra key={`${i}-${objetivo}`} etiqueta={objetivo} valor={avance} maximo={100} color={tokens.colorBrandBackground} texto={`${fmt.format(avance)} %`}
+          <Barra key={`${i}-${objetivo}`} etiquetaLarga etiqueta={objetivo} valor={avance} maximo={100} color={tokens.colorBrandBackground} texto={`${fmt.format(avance)} %`}
             accesible={t("resumen.avance", { objetivo, avance: fmt.format(avance), n: o.actividades })} />
         );
       })}

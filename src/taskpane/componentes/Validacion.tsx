@@ -1,10 +1,11 @@
 import { escaparControles } from "../../core/mostrar";
-import { Button, Field, Select } from "@fluentui/react-components";
+import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, Select } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Hallazgo } from "../../core/tipos";
 import { useTextos, type ClaveTexto } from "../../localization";
 import { useEstilos } from "../estilos";
-import { agruparPorFila, contarPorSeveridad, PAGINA, type FiltroSeveridad } from "../logica";
+import { agruparPorFila, contarPorSeveridad, PAGINA, type Aviso, type FiltroSeveridad } from "../logica";
+import { Avisos } from "./Avisos";
 import { IconoSeveridad } from "./IconoSeveridad";
 
 export interface PropsValidacion {
@@ -13,10 +14,20 @@ export interface PropsValidacion {
   readonly hayMarcas: boolean;
   /** Hoja protegida: no se puede marcar (el aviso de la hoja dice por qué). */
   readonly protegida?: boolean;
+  /** La hoja cambió fuera del panel después de calcular los hallazgos. */
+  readonly desactualizado?: boolean;
+  /** Mensajes de esta sección (junto a sus botones). */
+  readonly avisos?: ReadonlyArray<Aviso>;
+  readonly alCerrarAviso?: (id: string) => void;
   readonly alValidar: () => void;
+  readonly alActualizar?: () => void;
   readonly alElegir: (h: Hallazgo) => void;
   readonly alMarcar: () => void;
   readonly alQuitarMarcas: () => void;
+  /** «Exportar observaciones»: una hoja nueva con los hallazgos. */
+  readonly alExportar?: () => void;
+  /** Solo en la vista previa: descargar las observaciones como .xlsx. */
+  readonly alDescargar?: () => void;
 }
 
 /** «Validar hoja»: hallazgos por fila, cuentas, filtro por severidad; un clic lleva a la celda. */
@@ -36,7 +47,18 @@ export function Validacion(p: PropsValidacion) {
         <Button appearance="primary" onClick={p.alValidar} disabledFocusable={p.ocupado}>{t("validar.boton")}</Button>
         <Button onClick={p.alMarcar} disabledFocusable={p.ocupado || p.protegida === true || !p.hallazgos?.length}>{t("marcas.marcar")}</Button>
         <Button onClick={p.alQuitarMarcas} disabledFocusable={p.ocupado || !p.hayMarcas}>{t("marcas.quitar")}</Button>
+        {p.alExportar ? <Button onClick={p.alExportar} disabledFocusable={p.ocupado || !p.hallazgos?.length}>{t("validar.exportar")}</Button> : null}
+        {p.alDescargar ? <Button onClick={p.alDescargar} disabledFocusable={p.ocupado || !p.hallazgos?.length}>{t("validar.descargarObservaciones")}</Button> : null}
       </div>
+      <Avisos avisos={p.avisos ?? []} alCerrar={p.alCerrarAviso} />
+      {p.desactualizado && p.hallazgos ? (
+        <MessageBar intent="warning" data-testid="desactualizado">
+          <MessageBarBody>{t("validar.desactualizado")}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={p.alActualizar ?? p.alValidar} disabledFocusable={p.ocupado}>{t("validar.actualizar")}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
       {p.hallazgos ? (
         <>
           <p className={s.detalle} data-testid="conteo-hallazgos">
