@@ -118,7 +118,7 @@ function piso(bytes) {
   const b = Buffer.from(bytes);
   let etiquetas = 0;
   for (const f of nombres) {
-    if (!/\.(xml|rels)$/.test(f.name)) continue;
+    if (!/\.(?:xml|rels)$/.test(f.name)) continue;
     // Cabecera local: nombre y datos de la entrada (una pasada por el ZIP).
     const i = b.indexOf(Buffer.from(f.name), 0);
     const local = i - 30;

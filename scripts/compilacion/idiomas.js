@@ -19,7 +19,7 @@ const LOCALES_INGLES = [
 function revisarOverridesIngles(xml) {
   const problemas = [];
   // Un elemento con DefaultValue y sus <Override>/<bt:Override> hijos.
-  const elemento = /<((?:bt:)?[A-Za-z]+)\s[^>]*?(?:id="([^"]+)"\s+)?DefaultValue="[^"]*"[^>]*?(?<!\/)>([\s\S]*?)<\/\1>/g;
+  const elemento = /<((?:bt:)?[A-Za-z]+)\s[^>]*?(?:id="([^"]+)"\s+)?DefaultValue="[^"]*"[^>]*(?<!\/)>([\s\S]*?)<\/\1>/g;
   for (let m = elemento.exec(xml); m; m = elemento.exec(xml)) {
     const nombre = m[2] || m[1];
     const overrides = [...m[3].matchAll(/<(?:bt:)?Override\s+Locale="([^"]+)"\s+Value="([^"]*)"/g)].map((o) => ({ locale: o[1].toLowerCase(), valor: o[2] }));

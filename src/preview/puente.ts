@@ -28,7 +28,7 @@ export interface LibroAbierto {
 export function registrosDe(partes: ReadonlyArray<ParteXml>): Map<string, string> {
   const porClave = new Map<string, string[]>();
   for (const p of partes) {
-    const m = /<registro\b[^>]*\bxmlns="([^"]*)"/.exec(p.xml);
+    const m = /<registro\s(?:[^>]*\s)?xmlns="([^"]*)"/.exec(p.xml);
     if (!m || !m[1].startsWith(ESPACIO_REGISTROS)) continue;
     const clave = m[1].slice(ESPACIO_REGISTROS.length);
     porClave.set(clave, [...(porClave.get(clave) ?? []), p.xml]);

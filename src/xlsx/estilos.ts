@@ -17,7 +17,7 @@ const INTEGRADOS: Readonly<Record<number, string>> = {
 /** ¿Muestra una fecha u hora? (fuera de comillas y corchetes, alguna de y m d h s b). */
 export function esFormatoFecha(formato: string | null): boolean {
   if (!formato) return false;
-  const f = formato.replace(/\[[^\]]*\]/g, "").replace(/"[^"]*"/g, "");
+  const f = formato.replace(/\[[^[\]]*\]/g, "").replace(/"[^"]*"/g, "");
   return /[ymdhMsb]/.test(f);
 }
 

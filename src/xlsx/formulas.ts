@@ -26,7 +26,7 @@ export function numeroColumna(letras: string): number {
 }
 
 // Referencia A1 que no es parte de un nombre ni una función («LOG10(»), fuera de comillas.
-const REFERENCIA = /(^|[^A-Za-z0-9_.$"'])(\$?)([A-Za-z]{1,3})(\$?)(\d{1,7})(?![A-Za-z0-9_(!])/g;
+const REFERENCIA = /(^|[^\w.$"'])(\$?)([A-Z]{1,3})(\$?)(\d{1,7})(?![\w(!])/gi;
 
 function desplazarTramo(tramo: string, dFila: number, dCol: number): string {
   return tramo.replace(REFERENCIA, (todo, antes: string, fijaCol: string, letras: string, fijaFila: string, num: string) => {

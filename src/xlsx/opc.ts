@@ -134,7 +134,7 @@ export function leerEstructura(zip: ArchivoZip): EstructuraLibro {
   const rutaLibro = zip.buscar(doc.destino);
   if (!rutaLibro) throw new ErrorPaquete("no-xlsx", doc.destino);
   const tipoLibro = tipoDe(tipos, rutaLibro) ?? "";
-  if (!/spreadsheetml\.sheet\.main|spreadsheetml\.template\.main|ms-excel\.(sheet|template)\.macroEnabled\.main/i.test(tipoLibro)) {
+  if (!/spreadsheetml\.sheet\.main|spreadsheetml\.template\.main|ms-excel\.(?:sheet|template)\.macroEnabled\.main/i.test(tipoLibro)) {
     throw new ErrorPaquete("no-xlsx", tipoLibro || "sin tipo");
   }
   const rels = leerRelaciones(zip, rutaLibro);

@@ -71,7 +71,7 @@ function escaparTexto(s: string): string {
     .replace(/>/g, "&gt;")
     // Los caracteres de control no caben en XML 1.0: OOXML los escribe como _xHHHH_.
     // eslint-disable-next-line no-control-regex
-    .replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`);
+    .replace(/[\x00-\x08\v\f\x0e-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`);
 }
 function escaparAtributo(s: string): string {
   return escaparTexto(s).replace(/"/g, "&quot;");
@@ -182,7 +182,7 @@ export function parcharHoja(xml: string, celdas: ReadonlyArray<CeldaEscrita>): R
   const salida: string[] = [xml.slice(0, inicioDatos)];
   if (vacia) {
     // `<sheetData/>` → `<sheetData>…</sheetData>`.
-    salida[0] = xml.slice(0, mSd.index) + mSd[0].replace(/\s*\/>$/, ">");
+    salida[0] = xml.slice(0, mSd.index) + sinAutocierre(mSd[0]);
   }
   let k = 0; // siguiente fila de cambio por escribir
   const filaNueva = (n: number): string => {
@@ -222,7 +222,7 @@ export function parcharHoja(xml: string, celdas: ReadonlyArray<CeldaEscrita>): R
     }
     const nueva = parcharFila(p, r, contenido, cambios, expandir);
     if (nueva.formulaAValor) formulaAValor = true;
-    const abre = autocerrada ? etiqueta.replace(/\s*\/>$/, ">") : etiqueta;
+    const abre = autocerrada ? sinAutocierre(etiqueta) : etiqueta;
     salida.push(datos.slice(pos, ini), abre, nueva.xml, cierreFila);
     pos = finFila;
     reFila.lastIndex = finFila;
@@ -290,15 +290,26 @@ function parcharFila(p: string, fila: number, contenido: string, cambios: Map<nu
   return { xml: salida.join(""), formulaAValor };
 }
 
+/** `<x a="1"/>` → `<x a="1">` (sin expresión regular: el espacio antes de «/>» puede ser largo). */
+function sinAutocierre(etiqueta: string): string {
+  return etiqueta.endsWith("/>") ? `${etiqueta.slice(0, -2).trimEnd()}>` : etiqueta;
+}
+
+/** Agrega un atributo al final de una etiqueta de apertura, autocerrada o no. */
+function conAtributoAlFinal(etiqueta: string, atributo: string): string {
+  const cierre = etiqueta.endsWith("/>") ? "/>" : ">";
+  return `${etiqueta.slice(0, -cierre.length).trimEnd()}${atributo}${cierre}`;
+}
+
 /** Pone `fullCalcOnLoad="1"` en `<calcPr>` (o lo agrega en su lugar del esquema). */
 export function pedirRecalculo(libro: string): string {
-  const m = /<((?:[A-Za-z_][\w.-]*:)?)calcPr\b[^>]*?\/?>/.exec(libro);
+  const m = /<(?:[A-Za-z_][\w.-]*:)?calcPr\b[^>]*?\/?>/.exec(libro);
   if (m) {
     const etiqueta = m[0];
-    if (/\sfullCalcOnLoad\s*=\s*["'](1|true)["']/.test(etiqueta)) return libro;
+    if (/\sfullCalcOnLoad\s*=\s*["'](?:1|true)["']/.test(etiqueta)) return libro;
     const nueva = /\sfullCalcOnLoad\s*=/.test(etiqueta)
-      ? etiqueta.replace(/\sfullCalcOnLoad\s*=\s*("[^"]*"|'[^']*')/, ' fullCalcOnLoad="1"')
-      : etiqueta.replace(/\s*(\/?>)$/, ' fullCalcOnLoad="1"$1');
+      ? etiqueta.replace(/\sfullCalcOnLoad\s*=\s*(?:"[^"]*"|'[^']*')/, ' fullCalcOnLoad="1"')
+      : conAtributoAlFinal(etiqueta, ' fullCalcOnLoad="1"');
     return libro.slice(0, m.index) + nueva + libro.slice(m.index + etiqueta.length);
   }
   const p = /<((?:[A-Za-z_][\w.-]*:)?)workbook\b/.exec(libro)?.[1] ?? "";
@@ -326,7 +337,7 @@ function editarRelaciones(xml: string, quitar: (r: { tipo: string; destino: stri
 function editarTipos(xml: string, quitar: ReadonlySet<string>, agregar: ReadonlyArray<[string, string]>): string {
   let salida = xml.replace(/<Override\b[^>]*?\/>/g, (el) => (quitar.has((atributo(el, "PartName") ?? "").replace(/^\/+/, "").toLowerCase()) ? "" : el));
   const extra: string[] = agregar.map(([parte, tipo]) => `<Override PartName="/${escaparAtributo(parte)}" ContentType="${tipo}"/>`);
-  if (agregar.length && !/<Default\b[^>]*Extension="xml"/i.test(salida)) extra.unshift('<Default Extension="xml" ContentType="application/xml"/>');
+  if (agregar.length && !/<Default\s[^>]*Extension="xml"/i.test(salida)) extra.unshift('<Default Extension="xml" ContentType="application/xml"/>');
   if (extra.length) salida = salida.replace(/<\/Types>\s*$/, `${extra.join("")}</Types>`);
   return salida;
 }
