@@ -352,3 +352,43 @@ test("descargar → abrir el archivo descargado → «Quitar marcas» y «Deshac
   };
   for (const c of marcadas) expect([c, estado.rellenos[c] ?? null]).toEqual([c, rellenoOriginal(c)]);
 });
+
+/** Cuántas actividades hay de cada color en «Semáforo al mes de corte» del resumen (junio). */
+async function semaforosDelResumen(): Promise<Record<string, number>> {
+  await panel().getByRole("combobox", { name: /Mes de corte/ }).selectOption("6");
+  await seccion("titulo-resumen").getByRole("button", { name: "Resumen" }).click();
+  await panel().getByTestId("resumen").waitFor();
+  const etiquetas = await panel().locator('[data-testid="resumen"] [role="img"]').evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""));
+  const cuenta: Record<string, number> = { Verde: 0, Amarillo: 0, Rojo: 0, "Sin dato": 0 };
+  for (const e of etiquetas) {
+    const m = /^(Verde|Amarillo|Rojo|Sin dato): (\d+)$/.exec(e);
+    if (m) cuenta[m[1]] = Number(m[2]);
+  }
+  return cuenta;
+}
+
+test("los umbrales del semáforo vienen de la carpeta del instituto: con umbrales propios que todo lo aceptan, el resumen es todo verde", async () => {
+  // Con el perfil «ascendente» del índice, el caso tiene avances fuera de verde.
+  await abrirCaso();
+  await seccion("titulo-formatos").getByText("Semáforo del instituto: perfil «ascendente».").waitFor();
+  const ascendente = await semaforosDelResumen();
+  expect(ascendente.Amarillo + ascendente.Rojo).toBeGreaterThan(0);
+
+  // El instituto publica umbrales propios tan amplios que cualquier avance es verde.
+  const propio = (r: import("playwright-core").Route) =>
+    r.fulfill({
+      contentType: "application/json",
+      body: JSON.stringify({ formatos: ["organo-instituto.json"], semaforo: { perfil: "propio", umbrales: { amarilloMinimo: -1e9, verdeMinimo: -1e9, verdeMaximo: 1e9, amarilloMaximo: 1e9 } } }),
+    });
+  await contexto.route("**/formatos/indice.json", propio);
+  try {
+    await abrirCaso();
+    await panel().getByText("Formato reconocido: PAT por órgano del Instituto de Prueba").waitFor();
+    await seccion("titulo-formatos").getByText(/Semáforo del instituto: perfil «.+»\./).waitFor();
+    expect(await seccion("titulo-formatos").getByText("Semáforo del instituto: perfil «ascendente».").count()).toBe(0);
+    // Las mismas actividades con dato, todas en verde; las que no tienen dato siguen sin él.
+    expect(await semaforosDelResumen()).toEqual({ Verde: ascendente.Verde + ascendente.Amarillo + ascendente.Rojo, Amarillo: 0, Rojo: 0, "Sin dato": ascendente["Sin dato"] });
+  } finally {
+    await contexto.unroute("**/formatos/indice.json", propio);
+  }
+});
