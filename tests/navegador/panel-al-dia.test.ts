@@ -392,3 +392,28 @@ test("los umbrales del semáforo vienen de la carpeta del instituto: con umbrale
     await contexto.unroute("**/formatos/indice.json", propio);
   }
 });
+
+test("un formato importado al libro viaja en el archivo descargado: al abrirlo otra vez se reconoce con él", async () => {
+  await abrirCaso();
+  await panel().getByText("Formato reconocido: PAT por órgano del Instituto de Prueba").waitFor();
+  const archivo = path.join(RESULTADOS, "formato-viajero.json");
+  fs.writeFileSync(archivo, JSON.stringify({ ...ORGANO, nombre: { es: "Formato que viaja en el libro", en: "Format carried by the workbook" } }));
+  await panel().getByTestId("importar-formato").setInputFiles(archivo);
+  await panel().getByText("Formato reconocido: Formato que viaja en el libro").waitFor();
+
+  const [descarga] = await Promise.all([pagina.waitForEvent("download"), pagina.getByRole("button", { name: "Descargar libro" }).click()]);
+  const destino = path.join(RESULTADOS, "con-formato.xlsx");
+  await descarga.saveAs(destino);
+  // El formato va en una parte XML propia del paquete, con su nombre.
+  const partes = unzipSync(new Uint8Array(fs.readFileSync(destino)));
+  const conFormato = Object.entries(partes).filter(([n, b]) => /^customXml\/item\d+\.xml$/.test(n) && strFromU8(b).includes("urn:pat-indicadores:formatos"));
+  expect(conFormato.length).toBe(1);
+  expect(strFromU8(conFormato[0][1])).toContain("Formato que viaja en el libro");
+
+  // Otra página, sin nada en memoria: abrir el archivo descargado basta para reconocerlo.
+  await pagina.goto(`${servidor.url}preview.html`);
+  await panel().getByText("Formato reconocido: PAT por órgano del Instituto de Prueba").waitFor({ timeout: 60_000 });
+  await pagina.locator('label.boton-archivo input[type="file"]').setInputFiles(destino);
+  await pagina.getByText("Se abrió «con-formato.xlsx».").waitFor();
+  await panel().getByText("Formato reconocido: Formato que viaja en el libro").waitFor();
+});
