@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
 import { chromium, type BrowserContext, type Page } from "playwright-core";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -244,4 +245,175 @@ test("taskpane.html fuera de Excel dice en español que se abra desde Excel y of
   expect(await pagina.locator("body").innerText()).not.toMatch(/Excel is not defined|error inesperado/i);
   await pagina.getByRole("link", { name: "Abrir la vista previa" }).click();
   await panel().getByText(/Formato reconocido:/).waitFor({ timeout: 60_000 });
+});
+
+/** Lo que la cuadrícula muestra para una celda de exceljs (la regla de la vista previa, escrita aparte). */
+function textoDeCelda(c: ExcelJS.Cell): string {
+  let v = c.value as unknown;
+  if (v && typeof v === "object" && !(v instanceof Date)) {
+    const o = v as { result?: unknown; richText?: Array<{ text: string }>; formula?: string };
+    if (Array.isArray(o.richText)) v = o.richText.map((x) => x.text).join("");
+    else if ("formula" in o || "result" in o) v = o.result ?? (o.formula ? `=${o.formula}` : null);
+  }
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === "number") return /%/.test((c.numFmt ?? "").replace(/"[^"]*"/g, "")) ? `${Math.round(v * 10000) / 100}%` : String(Math.round(v * 100) / 100);
+  return String(v);
+}
+
+async function textoCuadricula(celdas: string[]): Promise<Record<string, string>> {
+  return pagina.$$eval(
+    "table.cuadricula td[data-celda]",
+    (tds, cs) => Object.fromEntries(tds.filter((td) => cs.includes(td.getAttribute("data-celda") ?? "")).map((td) => [td.getAttribute("data-celda") ?? "", td.textContent ?? ""])),
+    celdas,
+  );
+}
+
+test("descargar → abrir el archivo descargado → «Quitar marcas» y «Deshacer llenado» siguen ahí y devuelven el libro original", async () => {
+  // Los valores originales, leídos del caso con exceljs (no con el lector del proyecto).
+  const original = new ExcelJS.Workbook();
+  await original.xlsx.readFile(CASO);
+  const hojaOriginal = original.getWorksheet(HOJA)!;
+
+  await abrirCaso();
+  const quitar = seccion("titulo-validacion").getByRole("button", { name: "Quitar marcas" });
+  const deshacer = seccion("titulo-llenado").getByRole("button", { name: "Deshacer llenado" });
+  // El caso no trae registros: los dos botones empiezan desactivados.
+  expect(await quitar.getAttribute("aria-disabled")).toBe("true");
+  expect(await deshacer.getAttribute("aria-disabled")).toBe("true");
+
+  await panel().getByRole("combobox", { name: /Mes de corte/ }).selectOption("6");
+  await seccion("titulo-validacion").getByRole("button", { name: "Validar hoja" }).click();
+  await panel().getByTestId("conteo-hallazgos").waitFor();
+  const marcadas = [...new Set((await celdasHallazgos()).map((x) => x.split(":")[0]))];
+  expect(marcadas.length).toBeGreaterThan(1);
+  await seccion("titulo-validacion").getByRole("button", { name: "Marcar celdas" }).click();
+  await seccion("titulo-validacion").getByText(/Se marcaron \d+ celdas con relleno y nota/).waitFor();
+  await seccion("titulo-llenado").getByRole("button", { name: "Llenar cálculos" }).click();
+  const tabla = seccion("titulo-llenado").getByRole("table", { name: "Cambios que se harán" });
+  await tabla.waitFor();
+  const plan = await tabla.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-celda") ?? ""));
+  expect(plan.length).toBeGreaterThan(1);
+  await seccion("titulo-llenado").getByRole("button", { name: "Aplicar" }).click();
+  await seccion("titulo-llenado").getByText(/Se escribieron \d+ celdas en «PAT 2024 UCSI»/).waitFor();
+  const llenas = await textoCuadricula(plan);
+  const originales = Object.fromEntries(plan.map((c) => [c, textoDeCelda(hojaOriginal.getCell(c))]));
+  // El llenado cambió de verdad lo que se va a deshacer.
+  expect(plan.filter((c) => llenas[c] !== originales[c]).length).toBeGreaterThan(0);
+
+  const [descarga] = await Promise.all([pagina.waitForEvent("download"), pagina.getByRole("button", { name: "Descargar libro" }).click()]);
+  const destino = path.join(RESULTADOS, "ida-y-vuelta.xlsx");
+  await descarga.saveAs(destino);
+  // El archivo descargado lleva los registros como partes XML propias, y los valores llenados.
+  const partes = unzipSync(new Uint8Array(fs.readFileSync(destino)));
+  const propias = Object.entries(partes).filter(([n, b]) => /^customXml\/item\d+\.xml$/.test(n) && strFromU8(b).includes("urn:pat-indicadores"));
+  expect(propias.length).toBeGreaterThanOrEqual(2);
+  const descargado = new ExcelJS.Workbook();
+  await descargado.xlsx.readFile(destino);
+  const hojaDescargada = descargado.getWorksheet(HOJA)!;
+  expect(Object.fromEntries(plan.map((c) => [c, textoDeCelda(hojaDescargada.getCell(c))]))).toEqual(llenas);
+
+  // Abrir el archivo descargado, como si fuera otro día: el panel lo reconoce y ofrece deshacer.
+  await pagina.locator('label.boton-archivo input[type="file"]').setInputFiles(destino);
+  await pagina.getByText("Se abrió «ida-y-vuelta.xlsx».").waitFor();
+  await pagina.locator(`table.cuadricula[data-hoja="${HOJA}"]`).waitFor();
+  expect(await textoCuadricula(plan)).toEqual(llenas);
+  await seccion("titulo-validacion").locator('button[aria-disabled="false"], button:not([aria-disabled])').filter({ hasText: "Quitar marcas" }).waitFor();
+  await seccion("titulo-llenado").locator('button[aria-disabled="false"], button:not([aria-disabled])').filter({ hasText: "Deshacer llenado" }).waitFor();
+
+  await deshacer.click();
+  await seccion("titulo-llenado").getByText(new RegExp(`Se devolvieron \\d+ celdas de «${HOJA}» a su contenido anterior`)).waitFor();
+  expect(await textoCuadricula(plan)).toEqual(originales);
+
+  // Las marcas también salen: ninguna nota del complemento queda en la hoja, y los rellenos
+  // vuelven a ser los del archivo original.
+  await quitar.click();
+  await seccion("titulo-validacion").getByText(/Se quitaron las marcas de \d+ celdas/).waitFor();
+  const estado = await pagina.evaluate(
+    ([hoja, cs]) => {
+      const libro = (window as unknown as { __patVista: { libro: { hoja(n: string): { celdas: Map<string, { nota: string | null; relleno: string | null }> } } } }).__patVista.libro;
+      const celdas = libro.hoja(hoja).celdas;
+      const aA1 = (k: string) => {
+        const [r, c] = k.split(":").map(Number);
+        let col = "";
+        for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) col = String.fromCharCode(65 + ((n - 1) % 26)) + col;
+        return `${col}${r + 1}`;
+      };
+      const rellenos: Record<string, string | null> = {};
+      for (const [k, c] of celdas) if (cs.includes(aA1(k))) rellenos[aA1(k)] = c.relleno ?? null;
+      return { notas: [...celdas.values()].filter((c) => c.nota?.startsWith("PAT Indicadores")).length, rellenos };
+    },
+    [HOJA, marcadas] as const,
+  );
+  expect(estado.notas).toBe(0);
+  const rellenoOriginal = (c: string): string | null => {
+    const f = hojaOriginal.getCell(c).fill as { type?: string; pattern?: string; fgColor?: { argb?: string } } | undefined;
+    return f?.type === "pattern" && f.pattern === "solid" && f.fgColor?.argb ? `#${f.fgColor.argb.slice(2).toUpperCase()}` : null;
+  };
+  for (const c of marcadas) expect([c, estado.rellenos[c] ?? null]).toEqual([c, rellenoOriginal(c)]);
+});
+
+/** Cuántas actividades hay de cada color en «Semáforo al mes de corte» del resumen (junio). */
+async function semaforosDelResumen(): Promise<Record<string, number>> {
+  await panel().getByRole("combobox", { name: /Mes de corte/ }).selectOption("6");
+  await seccion("titulo-resumen").getByRole("button", { name: "Resumen" }).click();
+  await panel().getByTestId("resumen").waitFor();
+  const etiquetas = await panel().locator('[data-testid="resumen"] [role="img"]').evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") ?? ""));
+  const cuenta: Record<string, number> = { Verde: 0, Amarillo: 0, Rojo: 0, "Sin dato": 0 };
+  for (const e of etiquetas) {
+    const m = /^(Verde|Amarillo|Rojo|Sin dato): (\d+)$/.exec(e);
+    if (m) cuenta[m[1]] = Number(m[2]);
+  }
+  return cuenta;
+}
+
+test("los umbrales del semáforo vienen de la carpeta del instituto: con umbrales propios que todo lo aceptan, el resumen es todo verde", async () => {
+  // Con el perfil «ascendente» del índice, el caso tiene avances fuera de verde.
+  await abrirCaso();
+  await seccion("titulo-formatos").getByText("Semáforo del instituto: perfil «ascendente».").waitFor();
+  const ascendente = await semaforosDelResumen();
+  expect(ascendente.Amarillo + ascendente.Rojo).toBeGreaterThan(0);
+
+  // El instituto publica umbrales propios tan amplios que cualquier avance es verde.
+  const propio = (r: import("playwright-core").Route) =>
+    r.fulfill({
+      contentType: "application/json",
+      body: JSON.stringify({ formatos: ["organo-instituto.json"], semaforo: { perfil: "propio", umbrales: { amarilloMinimo: -1e9, verdeMinimo: -1e9, verdeMaximo: 1e9, amarilloMaximo: 1e9 } } }),
+    });
+  await contexto.route("**/formatos/indice.json", propio);
+  try {
+    await abrirCaso();
+    await panel().getByText("Formato reconocido: PAT por órgano del Instituto de Prueba").waitFor();
+    await seccion("titulo-formatos").getByText(/Semáforo del instituto: perfil «.+»\./).waitFor();
+    expect(await seccion("titulo-formatos").getByText("Semáforo del instituto: perfil «ascendente».").count()).toBe(0);
+    // Las mismas actividades con dato, todas en verde; las que no tienen dato siguen sin él.
+    expect(await semaforosDelResumen()).toEqual({ Verde: ascendente.Verde + ascendente.Amarillo + ascendente.Rojo, Amarillo: 0, Rojo: 0, "Sin dato": ascendente["Sin dato"] });
+  } finally {
+    await contexto.unroute("**/formatos/indice.json", propio);
+  }
+});
+
+test("un formato importado al libro viaja en el archivo descargado: al abrirlo otra vez se reconoce con él", async () => {
+  await abrirCaso();
+  await panel().getByText("Formato reconocido: PAT por órgano del Instituto de Prueba").waitFor();
+  const archivo = path.join(RESULTADOS, "formato-viajero.json");
+  fs.writeFileSync(archivo, JSON.stringify({ ...ORGANO, nombre: { es: "Formato que viaja en el libro", en: "Format carried by the workbook" } }));
+  await panel().getByTestId("importar-formato").setInputFiles(archivo);
+  await panel().getByText("Formato reconocido: Formato que viaja en el libro").waitFor();
+
+  const [descarga] = await Promise.all([pagina.waitForEvent("download"), pagina.getByRole("button", { name: "Descargar libro" }).click()]);
+  const destino = path.join(RESULTADOS, "con-formato.xlsx");
+  await descarga.saveAs(destino);
+  // El formato va en una parte XML propia del paquete, con su nombre.
+  const partes = unzipSync(new Uint8Array(fs.readFileSync(destino)));
+  const conFormato = Object.entries(partes).filter(([n, b]) => /^customXml\/item\d+\.xml$/.test(n) && strFromU8(b).includes("urn:pat-indicadores:formatos"));
+  expect(conFormato.length).toBe(1);
+  expect(strFromU8(conFormato[0][1])).toContain("Formato que viaja en el libro");
+
+  // Otra página, sin nada en memoria: abrir el archivo descargado basta para reconocerlo.
+  await pagina.goto(`${servidor.url}preview.html`);
+  await panel().getByText("Formato reconocido: PAT por órgano del Instituto de Prueba").waitFor({ timeout: 60_000 });
+  await pagina.locator('label.boton-archivo input[type="file"]').setInputFiles(destino);
+  await pagina.getByText("Se abrió «con-formato.xlsx».").waitFor();
+  await panel().getByText("Formato reconocido: Formato que viaja en el libro").waitFor();
 });
