@@ -6,6 +6,13 @@
 import * as zlib from "node:zlib";
 import type { Plataforma } from "../xlsx/zip";
 
+/**
+ * Nivel de compresión de las partes que cambian: el 4 comprime el XML de una hoja ≈ 3 veces
+ * más rápido que el 6 (medido: 13.8 MB de hoja en 50 ms contra 153 ms) y sale ≈ 11 % más
+ * grande; las partes que no cambian conservan sus bytes comprimidos originales.
+ */
+const NIVEL = 4;
+
 const crc32 = (zlib as unknown as { crc32?: (d: Uint8Array, previo?: number) => number }).crc32;
 
 /**
@@ -21,7 +28,7 @@ function deflateEnFlujo(crc: (d: Uint8Array, previo?: number) => number) {
       empujar: (datos: Uint8Array, final: boolean) => {
         // zlib.crc32 de un trozo vacío devuelve 0 en vez del valor previo (Node 20): se salta.
         if (datos.length) valor = crc(datos, valor);
-        const b = zlib.deflateRawSync(datos, { level: 6, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
+        const b = zlib.deflateRawSync(datos, { level: NIVEL, finishFlush: final ? zlib.constants.Z_FINISH : zlib.constants.Z_SYNC_FLUSH });
         return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
       },
       crc: () => valor >>> 0,
@@ -38,7 +45,7 @@ export const PLATAFORMA_NODE: Plataforma = {
   ...(crc32
     ? {
         compresor: (datos: Uint8Array) => {
-          const b = zlib.deflateRawSync(datos, { level: 6 });
+          const b = zlib.deflateRawSync(datos, { level: NIVEL });
           return { comprimido: new Uint8Array(b.buffer, b.byteOffset, b.byteLength), crc: crc32(datos) >>> 0 };
         },
         compresorEnFlujo: deflateEnFlujo(crc32),
