@@ -152,6 +152,9 @@ function configComplemento({ produccion, servidor }) {
   return config;
 }
 
+/** Paquetes que van dentro de dist/cli/pat.js (ver `externals` de configCli). */
+const EN_EL_PAQUETE_CLI = new Set(["zod", "saxes", "xmlchars", "fflate", "commander", "picocolors"]);
+
 function configCli({ produccion }) {
   return {
     name: "cli",
@@ -164,10 +167,13 @@ function configCli({ produccion }) {
     resolve: { extensions: [".ts", ".js", ".json"] },
     module: { rules: [reglaTs("ES2022")] },
     externalsPresets: { node: true },
-    // Los paquetes de node_modules se cargan en tiempo de ejecución (commonjs).
+    // Los paquetes de node_modules se cargan en tiempo de ejecución (commonjs), salvo los
+    // que toda orden carga al arrancar: dentro del paquete se ahorran la resolución y la
+    // lectura de decenas de archivos (zod son ≈ 70 ms de arranque como módulo aparte).
     externals: [
       ({ request }, callback) => {
-        if (request && !request.startsWith(".") && !path.isAbsolute(request)) return callback(null, `commonjs ${request}`);
+        const paquete = request?.split("/")[0] ?? "";
+        if (request && !request.startsWith(".") && !path.isAbsolute(request) && !EN_EL_PAQUETE_CLI.has(paquete)) return callback(null, `commonjs ${request}`);
         return callback();
       },
     ],

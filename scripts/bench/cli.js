@@ -9,6 +9,9 @@
  *   cli.validateOverFloor        validate / floor            (meta ≤ 2)
  *   cli.fillOverExceljs          fill / exceljsRoundTrip     (meta ≤ 0.25; pico ≤ 300 MB)
  *   cli.validate200k.ms / .peakRssMB, cli.fill200k.ms / .peakRssMB   200 000 actividades (meta < 1 GB)
+ *   cli.*.cpuMs, cli.*OverFloorCpu / *OverExceljsCpu   lo mismo en tiempo de CPU (usuario +
+ *                                sistema, mediana): en una máquina compartida el tiempo de
+ *                                pared sube con la carga ajena y el de CPU casi no
  *   core.validateRowsPerSecond   analizarHoja solo (filas de actividad por segundo, en caliente)
  * Los libros se generan en una carpeta temporal. `PAT_BENCH_200K=0` omite los de 200 000.
  */
@@ -131,7 +134,7 @@ function piso(bytes) {
   return etiquetas;
 }
 
-/** Corre la CLI; devuelve tiempo de pared (ms) y pico de memoria (MB). */
+/** Corre la CLI; devuelve tiempo de pared (ms), tiempo de CPU (ms) y pico de memoria (MB). */
 function correr(args, dir) {
   const cli = path.join(RAIZ, "dist", "cli", "pat.js");
   const rss = path.join(dir, `rss-${process.hrtime.bigint()}.txt`);
@@ -143,7 +146,8 @@ function correr(args, dir) {
   });
   const ms = performance.now() - t0;
   if (r.status === 2) throw new Error(`pat ${args[0]} falló: ${r.stderr}`);
-  return { ms, rssMB: Number(fs.readFileSync(rss, "utf8")) };
+  const { rssMB, cpuMs } = JSON.parse(fs.readFileSync(rss, "utf8"));
+  return { ms, rssMB, cpuMs };
 }
 
 function mediana(xs) {
@@ -163,32 +167,46 @@ module.exports = async () => {
     const bytes = fs.readFileSync(archivo);
     const bytesPlantilla = fs.readFileSync(plantilla);
 
+    const cpuMs = (c) => (c.user + c.system) / 1000;
     const pisos = [];
+    const pisosCpu = [];
     for (let k = 0; k < 3; k++) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       piso(bytes);
       pisos.push(performance.now() - t0);
+      pisosCpu.push(cpuMs(process.cpuUsage(c0)));
     }
 
     const validar = [];
-    for (let k = 0; k < 3; k++) validar.push(correr(["validar", "--json", archivo], dir).ms);
+    const validarCpu = [];
+    for (let k = 0; k < 3; k++) {
+      const r = correr(["validar", "--json", archivo], dir);
+      validar.push(r.ms);
+      validarCpu.push(r.cpuMs);
+    }
 
     const llenar = [];
+    const llenarCpu = [];
     let rssLlenar = 0;
     for (let k = 0; k < 3; k++) {
       const salida = path.join(dir, `llenado-${k}.xlsx`);
       const r = correr(["llenar", plantilla, "--salida", salida, "--corte", "6"], dir);
       llenar.push(r.ms);
+      llenarCpu.push(r.cpuMs);
       rssLlenar = Math.max(rssLlenar, r.rssMB);
     }
 
     const idas = [];
+    const idasCpu = [];
     for (let k = 0; k < 2; k++) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(bytesPlantilla);
       await wb.xlsx.writeBuffer();
       idas.push(performance.now() - t0);
+      idasCpu.push(cpuMs(process.cpuUsage(c0)));
     }
 
     // Solo el núcleo, en caliente.
@@ -218,6 +236,18 @@ module.exports = async () => {
       "cli.fillOverExceljs": Math.round((fill / ida) * 100) / 100,
       "core.validateRowsPerSecond": Math.round((N * vueltas) / seg),
     };
+    const floorCpu = mediana(pisosCpu);
+    const validateCpu = mediana(validarCpu);
+    const fillCpu = mediana(llenarCpu);
+    const idaCpu = mediana(idasCpu);
+    Object.assign(salida, {
+      "cli.floor20k.cpuMs": Math.round(floorCpu),
+      "cli.validate20k.cpuMs": Math.round(validateCpu),
+      "cli.fill20k.cpuMs": Math.round(fillCpu),
+      "cli.exceljsRoundTrip20k.cpuMs": Math.round(idaCpu),
+      "cli.validateOverFloorCpu": Math.round((validateCpu / floorCpu) * 100) / 100,
+      "cli.fillOverExceljsCpu": Math.round((fillCpu / idaCpu) * 100) / 100,
+    });
 
     if (process.env.PAT_BENCH_200K !== "0") {
       const grande = path.join(dir, "pat-200k.xlsx");
@@ -226,8 +256,10 @@ module.exports = async () => {
       const l = correr(["llenar", grande, "--salida", path.join(dir, "llenado-200k.xlsx"), "--corte", "6"], dir);
       salida["cli.validate200k.ms"] = Math.round(v.ms);
       salida["cli.validate200k.peakRssMB"] = v.rssMB;
+      salida["cli.validate200k.cpuMs"] = v.cpuMs;
       salida["cli.fill200k.ms"] = Math.round(l.ms);
       salida["cli.fill200k.peakRssMB"] = l.rssMB;
+      salida["cli.fill200k.cpuMs"] = l.cpuMs;
     }
     return salida;
   } finally {

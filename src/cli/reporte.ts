@@ -76,7 +76,19 @@ export interface HojaLlenada {
 }
 
 export function reporteLlenado(entrada: string, salida: string, hojas: ReadonlyArray<HojaLlenada>, c: Colores): string {
-  const l: string[] = [c.bold(`${e(entrada)} → ${e(salida)}`)];
+  return [...bloquesReporteLlenado(entrada, salida, hojas, c)].join("");
+}
+
+/** Líneas por bloque de `bloquesReporteLlenado`. */
+const LINEAS_POR_BLOQUE = 2000;
+
+/**
+ * El reporte de `pat llenar` en bloques de texto (cada uno termina en salto de línea):
+ * con 200 000 actividades son 400 000 líneas, y juntarlas en un solo texto costaba cientos
+ * de MB justo en el pico de memoria; la CLI escribe cada bloque en cuanto sale.
+ */
+export function* bloquesReporteLlenado(entrada: string, salida: string, hojas: ReadonlyArray<HojaLlenada>, c: Colores): Generator<string> {
+  let l: string[] = [c.bold(`${e(entrada)} → ${e(salida)}`)];
   let total = 0;
   for (const h of hojas) {
     if (h.formato === null) {
@@ -89,6 +101,10 @@ export function reporteLlenado(entrada: string, salida: string, hojas: ReadonlyA
       const despues = typeof x.despues === "string" && x.esFormula ? e(x.despues) : citarValor(x.despues);
       const marca = x.reemplaza ? c.yellow(" (reemplaza)") : "";
       l.push(`    ${c.bold(x.celda)} ${e(x.encabezado)}: ${antes} → ${c.green(despues)}${marca}  ${c.dim(e(x.razon.es))}`);
+      if (l.length >= LINEAS_POR_BLOQUE) {
+        yield l.join("\n") + "\n";
+        l = [];
+      }
     }
     if (h.filasOmitidas.length) {
       l.push(`    ${c.yellow(`Filas que no se llenaron por problemas en sus datos: ${h.filasOmitidas.join(", ")}`)} (vea «pat validar»).`);
@@ -96,5 +112,5 @@ export function reporteLlenado(entrada: string, salida: string, hojas: ReadonlyA
     total += h.cambios.length;
   }
   l.push(`  Total: ${plural(total, "celda cambiada", "celdas cambiadas")}. Libro nuevo: ${e(salida)}`);
-  return l.join("\n") + "\n";
+  yield l.join("\n") + "\n";
 }

@@ -104,8 +104,9 @@ export function leerHoja(zip: ArchivoZip, ruta: string, nombre: string, textos: 
   let col = 0;
   let tipo = "n";
   let estilo = 0;
-  let texto: string[] = [];
-  let largo = 0;
+  // El texto de un `<v>`, `<f>` o `<t>` casi siempre llega en un solo evento: se junta en
+  // un texto (sin un arreglo por celda, que era basura para el recolector).
+  let texto = "";
   let capturar = false;
   let enIs = false;
   let fonetica = 0;
@@ -116,13 +117,12 @@ export function leerHoja(zip: ArchivoZip, ruta: string, nombre: string, textos: 
   const maestras = new Map<string, { formula: string; fila: number; col: number }>();
 
   const empezarTexto = (): void => {
-    texto = [];
-    largo = 0;
+    texto = "";
     capturar = true;
   };
   const terminarTexto = (): string => {
     capturar = false;
-    return texto.length === 1 ? texto[0] : texto.join("");
+    return texto;
   };
 
   const cerrarCelda = (): void => {
@@ -270,9 +270,8 @@ export function leerHoja(zip: ArchivoZip, ruta: string, nombre: string, textos: 
     },
     texto(t) {
       if (!capturar) return;
-      largo += t.length;
-      if (largo > LIMITES.textoCelda) throw new ErrorPaquete("texto-largo", `${nombre} fila ${fila}`);
-      texto.push(t);
+      if (texto.length + t.length > LIMITES.textoCelda) throw new ErrorPaquete("texto-largo", `${nombre} fila ${fila}`);
+      texto = texto.length === 0 ? t : texto + t;
     },
     cerrar(n) {
       switch (n) {

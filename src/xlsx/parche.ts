@@ -8,20 +8,11 @@
  * la tabla de textos compartidos no se toca. Sin Node: sirve también a la vista previa.
  */
 import { Zip, ZipDeflate, type ZipInputFile } from "fflate";
-import { desplazarFormula, letrasColumna } from "./formulas";
-import { leerRef } from "./hoja";
+import { atributo, ErrorEscritura, escaparAtributo, ParcheHoja, parcharHoja, type CeldaEscrita, type PrevioHoja } from "./parche-hoja";
 import { ErrorPaquete } from "./limites";
 import { leerEstructura, leerRelaciones, rutaRelaciones, type Relacion } from "./opc";
+export { ErrorEscritura, parcharHoja, type CeldaEscrita } from "./parche-hoja";
 import { ArchivoZip, type Compresor, type Plataforma } from "./zip";
-
-/** Una celda a escribir (interfaz acordada): fila y columna base 1. */
-export interface CeldaEscrita {
-  readonly fila: number;
-  readonly columna: number;
-  readonly valor: number | string | boolean | null;
-  /** Fórmula con o sin «=»; si está, se escribe la fórmula (sin resultado guardado). */
-  readonly formula?: string | null;
-}
 
 export interface PartesXmlPropias {
   /** ¿Esta parte existente es nuestra? Las que lo son se quitan (con sus propiedades y relaciones). */
@@ -43,14 +34,6 @@ export interface Parche {
   readonly partesXml?: PartesXmlPropias;
 }
 
-/** Un cambio rechazado (número no finito, celda fuera de la rejilla, hoja inexistente). */
-export class ErrorEscritura extends Error {
-  constructor(mensaje: string) {
-    super(mensaje);
-    this.name = "ErrorEscritura";
-  }
-}
-
 const NS_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const TIPO_CALCCHAIN = `${NS_REL}/calcChain`;
 const TIPO_XML_PROPIO = `${NS_REL}/customXml`;
@@ -63,237 +46,6 @@ const XML_HOJA_VACIA =
 
 const cod = new TextEncoder();
 const dec = new TextDecoder("utf-8");
-
-function escaparTexto(s: string): string {
-  return s
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    // Los caracteres de control no caben en XML 1.0: OOXML los escribe como _xHHHH_.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\x00-\x08\v\f\x0e-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`);
-}
-function escaparAtributo(s: string): string {
-  return escaparTexto(s).replace(/"/g, "&quot;");
-}
-
-const expresionesAtributo = new Map<string, RegExp>();
-
-/** Atributo `nombre` del texto de una etiqueta de inicio. */
-function atributo(etiqueta: string, nombre: string): string | null {
-  let re = expresionesAtributo.get(nombre);
-  if (!re) expresionesAtributo.set(nombre, (re = new RegExp(`\\s${nombre}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
-  const m = re.exec(etiqueta);
-  return m ? (m[1] ?? m[2]) : null;
-}
-
-/** El `<c>` nuevo de una celda; conserva el estilo `s` de la que había. */
-function celdaXml(p: string, ref: string, estilo: string | null, c: CeldaEscrita): string {
-  const s = estilo !== null ? ` s="${escaparAtributo(estilo)}"` : "";
-  const formula = typeof c.formula === "string" && c.formula.trim() !== "" ? c.formula.replace(/^=/, "") : null;
-  if (formula !== null) return `<${p}c r="${ref}"${s}><${p}f>${escaparTexto(formula)}</${p}f></${p}c>`;
-  const v = c.valor;
-  if (v === null || v === undefined) return `<${p}c r="${ref}"${s}/>`;
-  if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw new ErrorEscritura(`La celda ${ref} recibiría un número no finito (${v}): no se escribe nada.`);
-    return `<${p}c r="${ref}"${s}><${p}v>${String(v)}</${p}v></${p}c>`;
-  }
-  if (typeof v === "boolean") return `<${p}c r="${ref}"${s} t="b"><${p}v>${v ? 1 : 0}</${p}v></${p}c>`;
-  const espacio = /^\s|\s$/.test(v) ? ' xml:space="preserve"' : "";
-  return `<${p}c r="${ref}"${s} t="inlineStr"><${p}is><${p}t${espacio}>${escaparTexto(v)}</${p}t></${p}is></${p}c>`;
-}
-
-interface Maestra {
-  readonly formula: string;
-  readonly fila: number;
-  readonly columna: number;
-}
-
-/** Celdas maestras de fórmulas compartidas de la hoja (`<f t="shared" si ref>texto</f>`). */
-function maestrasDe(xml: string, p: string): Map<string, Maestra> {
-  const salida = new Map<string, Maestra>();
-  if (!xml.includes('t="shared"')) return salida;
-  const re = new RegExp(`<${p}c\\b([^>]*)>(?:(?!</${p}c>)[\\s\\S])*?<${p}f\\b([^>]*\\bref=[^>]*)>([^<]*)</${p}f>`, "g");
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(xml))) {
-    const atrsF = m[2];
-    if (atributo(atrsF, "t") !== "shared") continue;
-    const si = atributo(atrsF, "si");
-    const ref = leerRef(atributo(m[1], "r") ?? "");
-    if (si === null || !ref) continue;
-    salida.set(si, { formula: decodificarEntidades(m[3]), fila: ref[0], columna: ref[1] });
-  }
-  return salida;
-}
-
-function decodificarEntidades(s: string): string {
-  return s.replace(/&(amp|lt|gt|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (_, e: string) => {
-    switch (e) {
-      case "amp": return "&";
-      case "lt": return "<";
-      case "gt": return ">";
-      case "quot": return '"';
-      case "apos": return "'";
-      default: return String.fromCodePoint(e[1] === "x" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
-    }
-  });
-}
-
-interface ResultadoHoja {
-  readonly xml: string;
-  readonly formulaAValor: boolean;
-  readonly hayFormulas: boolean;
-}
-
-/** Parcha el `<sheetData>` de una hoja. */
-export function parcharHoja(xml: string, celdas: ReadonlyArray<CeldaEscrita>): ResultadoHoja {
-  const mSd = /<((?:[A-Za-z_][\w.-]*:)?)sheetData\b[^>]*?(\/?)>/.exec(xml);
-  if (!mSd) throw new ErrorPaquete("danado", "sin sheetData");
-  const p = mSd[1];
-  const inicioDatos = mSd.index + mSd[0].length;
-  const vacia = mSd[2] === "/";
-  const finDatos = vacia ? inicioDatos : xml.indexOf(`</${p}sheetData>`, inicioDatos);
-  if (finDatos < 0) throw new ErrorPaquete("danado", "sheetData sin cierre");
-
-  // Cambios por fila y columna (el último gana si se repite una celda).
-  const porFila = new Map<number, Map<number, CeldaEscrita>>();
-  let hayFormulas = false;
-  for (const c of celdas) {
-    if (!Number.isInteger(c.fila) || !Number.isInteger(c.columna) || c.fila < 1 || c.columna < 1 || c.fila > 1_048_576 || c.columna > 16_384) {
-      throw new ErrorEscritura(`Celda fuera de la cuadrícula de Excel (fila ${c.fila}, columna ${c.columna}): no se escribe nada.`);
-    }
-    if (typeof c.valor === "number" && !Number.isFinite(c.valor) && !c.formula) {
-      throw new ErrorEscritura(`La celda ${letrasColumna(c.columna)}${c.fila} recibiría un número no finito (${c.valor}): no se escribe nada.`);
-    }
-    if (c.formula) hayFormulas = true;
-    let f = porFila.get(c.fila);
-    if (!f) porFila.set(c.fila, (f = new Map()));
-    f.set(c.columna, c);
-  }
-  const filasCambio = [...porFila.keys()].sort((a, b) => a - b);
-
-  const datos = xml.slice(inicioDatos, finDatos);
-  const maestras = maestrasDe(datos, p);
-  // Grupos compartidos cuya maestra se sobrescribe: sus celdas pasan a fórmula propia.
-  const expandir = new Map<string, Maestra>();
-  for (const [si, m] of maestras) if (porFila.get(m.fila)?.has(m.columna)) expandir.set(si, m);
-
-  let formulaAValor = false;
-  const salida: string[] = [xml.slice(0, inicioDatos)];
-  if (vacia) {
-    // `<sheetData/>` → `<sheetData>…</sheetData>`.
-    salida[0] = xml.slice(0, mSd.index) + sinAutocierre(mSd[0]);
-  }
-  let k = 0; // siguiente fila de cambio por escribir
-  const filaNueva = (n: number): string => {
-    const cambios = [...porFila.get(n)!.entries()].sort((a, b) => a[0] - b[0]);
-    return `<${p}row r="${n}">${cambios.map(([col, c]) => celdaXml(p, `${letrasColumna(col)}${n}`, null, c)).join("")}</${p}row>`;
-  };
-
-  const reFila = new RegExp(`<${p}row\\b`, "g");
-  const cierreFila = `</${p}row>`;
-  let pos = 0;
-  let filaAnterior = 0;
-  let m: RegExpExecArray | null;
-  while ((m = reFila.exec(datos))) {
-    const ini = m.index;
-    const finEtiqueta = datos.indexOf(">", ini);
-    if (finEtiqueta < 0) throw new ErrorPaquete("danado", "fila sin cierre");
-    const etiqueta = datos.slice(ini, finEtiqueta + 1);
-    const autocerrada = etiqueta.endsWith("/>");
-    const fin = autocerrada ? finEtiqueta + 1 : datos.indexOf(cierreFila, finEtiqueta);
-    if (fin < 0) throw new ErrorPaquete("danado", "fila sin cierre");
-    const finFila = autocerrada ? fin : fin + cierreFila.length;
-    const r = Number(atributo(etiqueta, "r") ?? filaAnterior + 1);
-    filaAnterior = r;
-    // Filas nuevas que van antes de esta.
-    while (k < filasCambio.length && filasCambio[k] < r) {
-      salida.push(datos.slice(pos, ini), filaNueva(filasCambio[k]));
-      pos = ini;
-      k++;
-    }
-    const cambios = k < filasCambio.length && filasCambio[k] === r ? porFila.get(r)! : null;
-    if (cambios) k++;
-    const contenido = autocerrada ? "" : datos.slice(finEtiqueta + 1, fin);
-    const tocaCompartidas = expandir.size > 0 && contenido.includes("si=");
-    if (!cambios && !tocaCompartidas) {
-      reFila.lastIndex = finFila;
-      continue;
-    }
-    const nueva = parcharFila(p, r, contenido, cambios, expandir);
-    if (nueva.formulaAValor) formulaAValor = true;
-    const abre = autocerrada ? sinAutocierre(etiqueta) : etiqueta;
-    salida.push(datos.slice(pos, ini), abre, nueva.xml, cierreFila);
-    pos = finFila;
-    reFila.lastIndex = finFila;
-  }
-  salida.push(datos.slice(pos));
-  while (k < filasCambio.length) salida.push(filaNueva(filasCambio[k++]));
-  salida.push(vacia ? `</${p}sheetData>${xml.slice(inicioDatos)}` : xml.slice(finDatos));
-  return { xml: salida.join(""), formulaAValor, hayFormulas };
-}
-
-const expresionesCelda = new Map<string, RegExp>();
-function expresionCelda(p: string): RegExp {
-  let re = expresionesCelda.get(p);
-  if (!re) expresionesCelda.set(p, (re = new RegExp(`<${p}c\\b[^>]*?(/?)>`, "g")));
-  return re;
-}
-
-/** Parcha las celdas de una fila: reemplaza, inserta en orden de columna, expande compartidas. */
-function parcharFila(p: string, fila: number, contenido: string, cambios: Map<number, CeldaEscrita> | null, expandir: ReadonlyMap<string, Maestra>): { xml: string; formulaAValor: boolean } {
-  const pendientes = cambios ? [...cambios.keys()].sort((a, b) => a - b) : [];
-  let j = 0;
-  const salida: string[] = [];
-  let formulaAValor = false;
-  const reCelda = expresionCelda(p);
-  reCelda.lastIndex = 0;
-  const cierre = `</${p}c>`;
-  let pos = 0;
-  let col = 0;
-  let m: RegExpExecArray | null;
-  const nueva = (c: number, estilo: string | null): string => celdaXml(p, `${letrasColumna(c)}${fila}`, estilo, cambios!.get(c)!);
-  while ((m = reCelda.exec(contenido))) {
-    const ini = m.index;
-    const etiqueta = m[0];
-    const fin = m[1] === "/" ? ini + etiqueta.length : contenido.indexOf(cierre, ini) + cierre.length;
-    if (fin < ini + etiqueta.length) throw new ErrorPaquete("danado", "celda sin cierre");
-    const refTexto = atributo(etiqueta, "r");
-    const ref = refTexto ? leerRef(refTexto) : null;
-    col = ref ? ref[1] : col + 1;
-    while (j < pendientes.length && pendientes[j] < col) {
-      salida.push(contenido.slice(pos, ini), nueva(pendientes[j], null));
-      pos = ini;
-      j++;
-    }
-    const cuerpo = contenido.slice(ini, fin);
-    if (j < pendientes.length && pendientes[j] === col) {
-      const c = cambios!.get(col)!;
-      if (/<(?:[\w.-]+:)?f\b/.test(cuerpo) && !c.formula) formulaAValor = true;
-      salida.push(contenido.slice(pos, ini), nueva(col, atributo(etiqueta, "s")));
-      pos = fin;
-      j++;
-    } else if (expandir.size > 0) {
-      const mf = new RegExp(`<${p}f\\b([^>]*?)(?:/>|>([^<]*)</${p}f>)`).exec(cuerpo);
-      const si = mf ? atributo(mf[1], "si") : null;
-      const grupo = si !== null && mf && atributo(mf[1], "t") === "shared" ? expandir.get(si) : undefined;
-      if (mf && grupo) {
-        const propia = desplazarFormula(grupo.formula, fila - grupo.fila, col - grupo.columna);
-        salida.push(contenido.slice(pos, ini), cuerpo.replace(mf[0], `<${p}f>${escaparTexto(propia)}</${p}f>`));
-        pos = fin;
-      }
-    }
-    reCelda.lastIndex = fin;
-  }
-  salida.push(contenido.slice(pos));
-  while (j < pendientes.length) salida.push(nueva(pendientes[j++], null));
-  return { xml: salida.join(""), formulaAValor };
-}
-
-/** `<x a="1"/>` → `<x a="1">` (sin expresión regular: el espacio antes de «/>» puede ser largo). */
-function sinAutocierre(etiqueta: string): string {
-  return etiqueta.endsWith("/>") ? `${etiqueta.slice(0, -2).trimEnd()}>` : etiqueta;
-}
 
 /** Agrega un atributo al final de una etiqueta de apertura, autocerrada o no. */
 function conAtributoAlFinal(etiqueta: string, atributo: string): string {
@@ -356,6 +108,7 @@ export function parcharLibro(bytes: Uint8Array, parche: Parche, plataforma: Plat
   const zip = ArchivoZip.abrir(bytes, plataforma.inflador ?? null);
   const est = leerEstructura(zip);
   const reemplazos = new Map<string, string | Uint8Array>();
+  const enFlujo = new Map<string, { readonly parche: ParcheHoja; readonly previo: PrevioHoja }>();
   const quitadas = new Set<string>();
   let hayFormulas = false;
   let formulaAValor = false;
@@ -364,10 +117,13 @@ export function parcharLibro(bytes: Uint8Array, parche: Parche, plataforma: Plat
     if (celdas.length === 0) continue;
     const hoja = est.hojas.find((h) => h.nombre === nombre);
     if (!hoja) throw new ErrorEscritura(`La hoja «${nombre}» no existe en el libro.`);
-    const r = parcharHoja(zip.textoDe(hoja.ruta), celdas);
-    reemplazos.set(hoja.ruta, r.xml);
-    if (r.hayFormulas) hayFormulas = true;
-    if (r.formulaAValor) formulaAValor = true;
+    // Primera pasada ahora (decide calcChain, que va antes en el ZIP); la hoja se escribe
+    // en flujo cuando le toca su lugar, sin quedar nunca entera en memoria.
+    const p = new ParcheHoja(celdas);
+    const previo = p.previo((alTexto) => zip.textoEnTrozos(hoja.ruta, alTexto));
+    enFlujo.set(hoja.ruta, { parche: p, previo });
+    if (p.hayFormulas) hayFormulas = true;
+    if (previo.formulaAValor) formulaAValor = true;
   }
 
   let libro: string | null = null;
@@ -478,11 +234,17 @@ export function parcharLibro(bytes: Uint8Array, parche: Parche, plataforma: Plat
   }
 
   // El ZIP nuevo: las entradas en su orden, luego las agregadas.
-  const escritor = new EscritorZip(plataforma.compresor ?? null);
+  const escritor = new EscritorZip(plataforma);
   for (const nombre of zip.nombres()) {
     if (quitadas.has(nombre) || nombre.endsWith("/")) continue;
+    const hoja = enFlujo.get(nombre);
+    if (hoja) {
+      const salida = escritor.comprimirEnFlujo(nombre);
+      hoja.parche.escribir((alTexto) => zip.textoEnTrozos(nombre, alTexto), hoja.previo, salida.escribir);
+      salida.cerrar();
+      continue;
+    }
     const r = reemplazos.get(nombre);
-    // Fuera del mapa antes de comprimir: el texto de una hoja grande se libera cuanto antes.
     reemplazos.delete(nombre);
     if (r === undefined) escritor.copiar(nombre, zip.crudo(nombre));
     else escritor.comprimir(nombre, r);
@@ -491,13 +253,23 @@ export function parcharLibro(bytes: Uint8Array, parche: Parche, plataforma: Plat
   return escritor.cerrar();
 }
 
+/** Texto que se junta antes de codificarlo y comprimirlo: trozos de ≈ 1 M caracteres. */
+const TROZO_SALIDA = 1 << 20;
+
 /**
  * ZIP de salida con `Zip` de fflate. Una parte que no cambia entra con sus bytes
  * comprimidos, su CRC y su tamaño originales (una entrada `ZipInputFile` propia, la
- * extensión que fflate documenta); las que cambian se comprimen con `ZipDeflate`.
+ * extensión que fflate documenta); las que cambian se comprimen con el compresor de la
+ * plataforma (el zlib de Node en la CLI) o con `ZipDeflate` de fflate, en flujo.
  */
 class EscritorZip {
-  constructor(private readonly compresor: Compresor | null) {}
+  private readonly compresor: Compresor | null;
+  private readonly enFlujo: Plataforma["compresorEnFlujo"] | null;
+
+  constructor(plataforma: Plataforma) {
+    this.compresor = plataforma.compresor ?? null;
+    this.enFlujo = plataforma.compresorEnFlujo ?? null;
+  }
 
   private readonly trozos: Uint8Array[] = [];
   private error: Error | null = null;
@@ -528,6 +300,51 @@ class EscritorZip {
     const d = new ZipDeflate(nombre, { level: 6 });
     this.zip.add(d);
     d.push(datos, true);
+  }
+
+  /**
+   * Una parte que se escribe en trozos de texto: se codifica y se comprime cada ≈ 1 MB, así
+   * que nunca está entera ni como texto ni como bytes.
+   */
+  comprimirEnFlujo(nombre: string): { escribir: (texto: string) => void; cerrar: () => void } {
+    let empujar: (datos: Uint8Array, final: boolean) => void;
+    if (this.enFlujo) {
+      const c = this.enFlujo();
+      const entrada: ZipInputFile = { filename: nombre, size: 0, crc: 0, compression: 8, ondata: () => undefined };
+      this.zip.add(entrada);
+      let tam = 0;
+      empujar = (datos, final) => {
+        tam += datos.length;
+        const comprimido = c.empujar(datos, final);
+        if (final) {
+          // fflate lee el CRC y el tamaño al cerrar la entrada (descriptor de datos).
+          entrada.size = tam;
+          entrada.crc = c.crc();
+        }
+        entrada.ondata!(null, comprimido as Uint8Array<ArrayBuffer>, final);
+      };
+    } else {
+      const d = new ZipDeflate(nombre, { level: 6 });
+      this.zip.add(d);
+      empujar = (datos, final) => d.push(datos, final);
+    }
+    let partes: string[] = [];
+    let largo = 0;
+    const vaciar = (final: boolean): void => {
+      const texto = partes.length === 1 ? partes[0] : partes.join("");
+      partes = [];
+      largo = 0;
+      empujar(cod.encode(texto), final);
+    };
+    return {
+      escribir: (texto) => {
+        if (!texto) return;
+        partes.push(texto);
+        largo += texto.length;
+        if (largo >= TROZO_SALIDA) vaciar(false);
+      },
+      cerrar: () => vaciar(true),
+    };
   }
 
   cerrar(): Uint8Array {

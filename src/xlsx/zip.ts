@@ -31,10 +31,20 @@ export type Inflador = (comprimido: Uint8Array, tope: number) => Uint8Array;
 /** Compresión (deflate sin envoltura) + CRC-32 de una parte nueva: el de Node en la CLI. */
 export type Compresor = (datos: Uint8Array) => { readonly comprimido: Uint8Array; readonly crc: number };
 
+/**
+ * Compresión en flujo de una parte nueva: `empujar` recibe los bytes en trozos y devuelve
+ * el deflate (sin envoltura) de cada uno; `crc` es el CRC-32 de todo lo empujado.
+ */
+export interface CompresorEnFlujo {
+  empujar(datos: Uint8Array, final: boolean): Uint8Array;
+  crc(): number;
+}
+
 /** Lo que la plataforma ofrece para inflar y comprimir (la CLI: zlib de Node). */
 export interface Plataforma {
   readonly inflador?: Inflador;
   readonly compresor?: Compresor;
+  readonly compresorEnFlujo?: () => CompresorEnFlujo;
 }
 
 function u16(b: Uint8Array, i: number): number {

@@ -6,7 +6,10 @@
  */
 import { leerLibro } from "../../src/xlsx/lector";
 import { ErrorEscritura, parcharHoja, parcharLibro, pedirRecalculo, textoDeParte } from "../../src/xlsx/parche";
+import { ParcheHoja, type CeldaEscrita } from "../../src/xlsx/parche-hoja";
 import { ArchivoZip } from "../../src/xlsx/zip";
+import { PLATAFORMA_NODE } from "../../src/cli/inflador";
+import * as zlib from "node:zlib";
 import { fila, hojaXml, n, NS_R, paquete, t } from "./paquetes";
 
 const CT_CADENA = "application/vnd.openxmlformats-officedocument.spreadsheetml.calcChain+xml";
@@ -70,6 +73,72 @@ describe("parcharHoja", () => {
     expect(() => parcharHoja(hojaXml(""), [{ fila: 1, columna: 1, valor: Infinity }])).toThrow(ErrorEscritura);
     expect(() => parcharHoja(hojaXml(""), [{ fila: 1, columna: 1, valor: NaN }])).toThrow(/no finito/);
     expect(() => parcharHoja(hojaXml(""), [{ fila: 0, columna: 1, valor: 1 }])).toThrow(ErrorEscritura);
+  });
+});
+
+/** Escribe `xml` por `ParcheHoja` en trozos de `tam` caracteres (el texto llega así del inflado). */
+function parcharEnTrozos(xml: string, celdas: ReadonlyArray<CeldaEscrita>, tam: number): string {
+  const leer = (alTexto: (t: string) => void): void => {
+    for (let i = 0; i < xml.length; i += tam) alTexto(xml.slice(i, i + tam));
+  };
+  const p = new ParcheHoja(celdas);
+  const previo = p.previo(leer);
+  const salida: string[] = [];
+  p.escribir(leer, previo, (t) => salida.push(t));
+  return salida.join("");
+}
+
+describe("parche de la hoja en flujo", () => {
+  // Una etiqueta, un atributo, una fila o «</sheetData>» partidos entre dos trozos: el
+  // resultado es el mismo que con la hoja entera (verificado arriba contra el texto esperado).
+  const xml = hojaXml(
+    fila(2, n("B2", 1, 3), n("D2", 2)) +
+      `<row r="3" spans="1:3"/>` +
+      fila(4, n("A4", 4), `<c r="C4" s="1"><f t="shared" ref="C4:C6" si="0">A4*10</f><v>40</v></c>`) +
+      fila(5, n("A5", 5), `<c r="C5" s="1"><f t="shared" si="0"/><v>50</v></c>`) +
+      fila(6, n("A6", 6), `<c r="C6" s="1"><f t="shared" si="0"/><v>60</v></c>`),
+    `<dimension ref="A2:D6"/><cols><col min="1" max="4" width="12"/></cols>`,
+    `<mergeCells count="1"><mergeCell ref="E1:F1"/></mergeCells><rowBreaks count="0"/><pageMargins/>`,
+  );
+  const celdas: CeldaEscrita[] = [
+    { fila: 2, columna: 3, valor: 7.5 },
+    { fila: 3, columna: 1, valor: "x" },
+    { fila: 4, columna: 3, valor: 1 },
+    { fila: 1, columna: 1, valor: true },
+    { fila: 9, columna: 2, valor: null, formula: "=SUM(A1:A5)" },
+  ];
+  const entero = parcharHoja(xml, celdas);
+
+  test.each([1, 2, 3, 5, 7, 13, 64, 1000])("en trozos de %i caracteres sale lo mismo que con la hoja entera", (tam) => {
+    expect(parcharEnTrozos(xml, celdas, tam)).toBe(entero.xml);
+  });
+
+  test("la maestra sobrescrita se ve en la primera pasada: las demás celdas del grupo reciben su fórmula", () => {
+    expect(entero.xml).toContain(`<c r="C5" s="1"><f>A5*10</f><v>50</v></c>`);
+    expect(entero.xml).toContain(`<c r="C6" s="1"><f>A6*10</f><v>60</v></c>`);
+    expect(entero.formulaAValor).toBe(true);
+    // Fuera de <sheetData> todo queda igual.
+    expect(entero.xml.slice(0, entero.xml.indexOf("<sheetData>"))).toBe(xml.slice(0, xml.indexOf("<sheetData>")));
+    expect(entero.xml.slice(entero.xml.indexOf("</sheetData>"))).toBe(xml.slice(xml.indexOf("</sheetData>")));
+  });
+
+  test.each([
+    ["una fila sin cierre", hojaXml(fila(1, n("A1", 1))).replace("</row>", "")],
+    ["sin </sheetData>", hojaXml(fila(1, n("A1", 1))).replace("</sheetData></worksheet>", "")],
+    ["sin <sheetData>", `<worksheet xmlns="x"><dimension ref="A1"/></worksheet>`],
+  ])("%s: archivo dañado, también en trozos", (_d, roto) => {
+    for (const tam of [3, 100000]) expect(() => parcharEnTrozos(roto, [{ fila: 1, columna: 2, valor: 1 }], tam)).toThrow(/sheetData|fila sin cierre/);
+  });
+});
+
+describe("deflate en flujo de la CLI", () => {
+  test("los trozos comprimidos por separado forman un solo flujo deflate con el CRC de todo", () => {
+    const c = PLATAFORMA_NODE.compresorEnFlujo!();
+    const partes = ["<a>", "x".repeat(70000), "ñandú «é» ", "", "</a>"].map((t) => new TextEncoder().encode(t));
+    const comprimido = Buffer.concat(partes.map((p, i) => c.empujar(p, i === partes.length - 1)));
+    const todo = Buffer.concat(partes);
+    expect(Buffer.compare(zlib.inflateRawSync(comprimido), todo)).toBe(0);
+    expect(c.crc()).toBe(zlib.crc32(todo) >>> 0);
   });
 });
 
