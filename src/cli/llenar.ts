@@ -72,14 +72,14 @@ function planificar(datos: Uint8Array, archivo: string, opciones: OpcionesLlenar
   for (const p of elegidas) {
     const analisis = analizarHoja(p.hoja, { corte: opciones.corte ?? null, ...(opciones.formatos ? { formatos: opciones.formatos } : {}) });
     if (!analisis.deteccion) {
-      salida.push({ nombre: p.nombre, formato: null, cambios: [], filasOmitidas: [] });
+      salida.push({ nombre: p.nombre, formato: null, cambios: [], filasOmitidas: [], motivos: [] });
       continue;
     }
     reconocidas++;
     errores += ordenarHallazgos(analisis.hallazgos).filter((h) => h.severidad === "error").length;
     const plan = planificarLlenado(p.hoja, analisis, { corte: opciones.corte ?? null, modo: opciones.formulas ? "formulas" : "valores" });
     escritas.set(p.nombre, plan.cambios.map(celdaEscrita));
-    salida.push({ nombre: p.nombre, formato: plan.formato ?? analisis.deteccion.formato.id, cambios: plan.cambios, filasOmitidas: plan.filasOmitidas });
+    salida.push({ nombre: p.nombre, formato: plan.formato ?? analisis.deteccion.formato.id, cambios: plan.cambios, filasOmitidas: plan.filasOmitidas, motivos: plan.motivos });
   }
   return { escritas, salida, errores, reconocidas };
 }
@@ -126,6 +126,7 @@ export function llenadoJson(entrada: string, salida: string, r: ResultadoLlenado
       format: h.formato,
       changes: h.cambios.map(cambioJson),
       skippedRows: [...h.filasOmitidas],
+      skipped: h.motivos.map((m) => ({ row: m.fila, reason: m.razon.es, reasonEn: m.razon.en })),
     })),
     summary: { changes: r.hojas.reduce((n, h) => n + h.cambios.length, 0), errors: r.errores },
   };

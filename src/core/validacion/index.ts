@@ -27,6 +27,8 @@ import { direccion, letraColumna } from "./direcciones";
 import { analizarMetodoEnCache } from "../metodo";
 import { memorizarTexto } from "../memoria";
 import { llamadaExterna, signoDeInyeccion } from "../inyeccion";
+import { celdaCoincide, coincideNumero } from "../llenado/coincidencia";
+import { estadoLectura, type CeldaCalculada, type EstadoLectura, type FilaAnalizada } from "../lectura";
 
 /** «-5», «+3»: un número escrito con signo no es una fórmula. */
 function esCifraEscrita(t: string): boolean {
@@ -46,6 +48,8 @@ export interface ResultadoValidacion {
   readonly actividades: Actividad[];
   /** Avance al corte de cada actividad, en el mismo orden que `actividades`. */
   readonly avances: AvanceActividad[];
+  /** Lecturas, cálculos, celdas calculadas y errores de cada actividad, en el mismo orden. */
+  readonly filas: FilaAnalizada[];
   readonly hallazgos: Hallazgo[];
 }
 
@@ -60,6 +64,8 @@ const SUGERENCIA_REQUERIDA: Partial<Record<Rol, Texto>> = {
   meta: { es: "Escriba la meta: un número mayor que 0.", en: "Write the goal: a number greater than 0." },
   objetivo: { es: "Escriba el objetivo al que pertenece el indicador.", en: "Write the objective the indicator belongs to." },
   clave: { es: "Escriba la clave del proyecto, por ejemplo A001.", en: "Write the project key, for example A001." },
+  mesInicial: { es: "Escriba el mes en que empieza: un número del 1 al 12 (1 = enero); sin él no se puede saber el estatus al corte.", en: "Write the month it starts: a number from 1 to 12 (1 = January); without it the status at the cut-off cannot be judged." },
+  mesFinal: { es: "Escriba el mes en que termina: un número del 1 al 12 (12 = diciembre); sin él no se puede saber el estatus al corte.", en: "Write the month it ends: a number from 1 to 12 (12 = December); without it the status at the cut-off cannot be judged." },
 };
 
 const SUGERENCIA_NUMERO: Partial<Record<Rol, Texto>> = {
@@ -111,6 +117,7 @@ const leerSentidoM = memo(leerSentido);
 const leerMesM = memo(leerMes);
 
 const SIN_HEREDADAS: ReadonlyArray<string> = Object.freeze([]);
+const SIN_ERRORES: ReadonlyArray<Hallazgo> = Object.freeze([]);
 
 function texto(v: ValorCelda | undefined): string | null {
   if (vacio(v)) return null;
@@ -138,6 +145,12 @@ class Emisor {
   private readonly vistos = new Set<string>();
   /** Celdas con al menos un error (fila0 × 16384 + col0), para no encimar avisos en la misma celda. */
   readonly conError = new Set<number>();
+  /** Hallazgos de severidad error por fila (base 0). */
+  private readonly errores = new Map<number, Hallazgo[]>();
+
+  erroresDe(fila0: number): ReadonlyArray<Hallazgo> {
+    return this.errores.get(fila0) ?? SIN_ERRORES;
+  }
 
   emitir(codigo: string, fila0: number, col0: number, encabezado: string, p: Parametros = {}): void {
     const tipo = CATALOGO[codigo];
@@ -153,11 +166,17 @@ class Emisor {
     this.vistos.add(llave);
     if (tipo.severidad === "error") this.conError.add(fila0 * 16384 + col0);
     this.columnas.push(col0);
-    this.hallazgos.push({
+    const hallazgo: Hallazgo = {
       codigo, severidad: tipo.severidad, celda, fila: fila0 + 1, columna: letraColumna(col0), encabezado,
       mensaje,
       mensajeEn: sinEspacioFinal(formatear(tipo.mensaje.en, parametrosEn)),
-    });
+    };
+    this.hallazgos.push(hallazgo);
+    if (tipo.severidad === "error") {
+      const lista = this.errores.get(fila0);
+      if (lista) lista.push(hallazgo);
+      else this.errores.set(fila0, [hallazgo]);
+    }
   }
 
   tieneError(fila0: number, col0: number): boolean {
@@ -190,6 +209,9 @@ interface Contexto {
   /** Columnas calculadas presentes (para revisar lo escrito). */
   readonly calculadasPresentes: ReadonlyArray<Columna>;
   readonly porMeta: ReadonlyArray<Columna>;
+  /** Todas las columnas calculadas presentes (también ESTATUS), para lo escrito en ellas. */
+  readonly calculadasTodas: ReadonlyArray<Columna>;
+  readonly filas: FilaAnalizada[];
 }
 
 /** Valida las actividades de una hoja ya detectada y recorrida. */
@@ -208,6 +230,8 @@ export function validarHoja(hoja: HojaDatos, det: Deteccion, estructura: Estruct
     porIndice: new Map(formato.columnas.filter((c) => det.columnas[c.clave] !== undefined).map((c) => [det.columnas[c.clave], c] as [number, Columna])),
     calculadasPresentes: formato.columnas.filter((c) => c.calculada && c.tipo !== "estatus" && det.columnas[c.clave] !== undefined),
     porMeta: formato.columnas.filter((c) => c.porMeta && det.columnas[c.clave] !== undefined),
+    calculadasTodas: formato.columnas.filter((c) => c.calculada && det.columnas[c.clave] !== undefined),
+    filas: [],
   };
   const actividades: Actividad[] = [];
   for (const fila of estructura.filas) {
@@ -218,7 +242,7 @@ export function validarHoja(hoja: HojaDatos, det: Deteccion, estructura: Estruct
   const { hallazgos, columnas } = ctx.emisor;
   const indices = hallazgos.map((_, i) => i);
   indices.sort((a, b) => hallazgos[a].fila - hallazgos[b].fila || columnas[a] - columnas[b] || (hallazgos[a].codigo < hallazgos[b].codigo ? -1 : hallazgos[a].codigo > hallazgos[b].codigo ? 1 : 0));
-  return { actividades, avances: ctx.avances, hallazgos: indices.map((i) => hallazgos[i]) };
+  return { actividades, avances: ctx.avances, filas: ctx.filas, hallazgos: indices.map((i) => hallazgos[i]) };
 }
 
 function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
@@ -239,15 +263,13 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
     emisor.emitir(codigo, f0, idx(c), c.encabezado, p);
   };
 
-  // 1. Obligatorias.
-  if (reglas.has("requeridas")) {
-    for (const c of ctx.presentes) {
-      if (!c.obligatoria) continue;
-      if (vacio(fila.valores[c.orden])) {
-        const s = SUGERENCIA_REQUERIDA[c.rol] ?? { es: "Escriba el dato que corresponde.", en: "Write the corresponding data." };
-        emitir("celda-requerida-vacia", c, { sugerencia: s.es, sugerenciaEn: s.en });
-        invalidas.add(c.clave);
-      }
+  // 1. Obligatorias: una celda obligatoria vacía es una lectura vacía, con la regla o sin ella.
+  for (const c of ctx.presentes) {
+    if (!c.obligatoria || !vacio(fila.valores[c.orden])) continue;
+    invalidas.add(c.clave);
+    if (reglas.has("requeridas")) {
+      const s = SUGERENCIA_REQUERIDA[c.rol] ?? { es: "Escriba el dato que corresponde.", en: "Write the corresponding data." };
+      emitir("celda-requerida-vacia", c, { sugerencia: s.es, sugerenciaEn: s.en });
     }
   }
 
@@ -414,9 +436,10 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
     }
   }
 
-  if (cMeta && meta !== null && propio(cMeta) && reglas.has("meta-uno") && formato.metaEsValorIndicador && esPorcentaje && meta === 1 && !metaEnPorcentaje) {
-    emitir("meta-porcentaje-uno", cMeta);
+  // Meta 1 en un indicador de porcentaje: ¿1 % o 100 %? Dudosa con la regla o sin ella.
+  if (cMeta && meta !== null && formato.metaEsValorIndicador && esPorcentaje && meta === 1 && !metaEnPorcentaje) {
     invalidas.add(cMeta.clave);
+    if (propio(cMeta) && reglas.has("meta-uno")) emitir("meta-porcentaje-uno", cMeta);
   }
 
   if (cMeta && meta !== null && reglas.has("periodos") && mesInicial !== null && mesFinal !== null && mesesFrecuencia !== null && frecuencia !== null &&
@@ -431,6 +454,8 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   }
 
   // Marcadores de plantilla e inyección de fórmulas.
+  // Un método que aún es el texto de la plantilla no se evalúa, con la regla o sin ella.
+  if (cMet && metodoTexto !== null && marcador(metodoTexto)) invalidas.add(cMet.clave);
   if (reglas.has("marcadores")) {
     for (const c of ctx.presentes) {
       const i = indices[c.orden];
@@ -438,10 +463,7 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
       const v = fila.valores[c.orden];
       if (typeof v !== "string" || emisor.tieneError(f0, i)) continue;
       const m = marcador(v);
-      if (m) {
-        emitir("marcador-plantilla", c, { marcador: m });
-        if (c.rol === "metodo") invalidas.add(c.clave);
-      }
+      if (m) emitir("marcador-plantilla", c, { marcador: m });
     }
   }
   if (reglas.has("inyeccion")) {
@@ -519,20 +541,6 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
     }
   }
   if (reglas.has("sobrecumplimiento")) revisarSobrecumplimiento(act, formato, calc, col, emitir);
-  const avance = evaluarAvance(act, formato, calc, ctx.corte, ctx.perfil);
-  ctx.avances.push(avance);
-  // Desviación sin justificar: solo con corte (sin él no se sabe qué se esperaba).
-  const cObs = col("observaciones");
-  if (reglas.has("desviacion") && ctx.corte !== null && cObs && act.observaciones === null && fueraDeRuta(avance)) {
-    const situacion = avance.semaforo === "ROJO" || avance.semaforo === "AMARILLO"
-      ? { es: `va en ${avance.semaforo}`, en: `is ${avance.semaforo === "ROJO" ? "RED" : "YELLOW"}` }
-      : { es: "quedó NO CUMPLIDA", en: "ended NOT MET" };
-    emitir("desviacion-sin-justificar", cObs, {
-      situacion: situacion.es, situacionEn: situacion.en,
-      alcanzado: cifra(avance.alcanzado ?? 0), esperado: cifra(avance.esperado ?? act.meta ?? 0),
-    });
-  }
-
   if (reglas.has("personas")) {
     const cP = col("persona");
     if (cP && act.persona !== null && act.mujer !== null && act.hombre !== null && Math.abs(act.mujer + act.hombre - act.persona) > 1e-9) {
@@ -554,7 +562,40 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
       else ctx.claves.set(k, f0 + 1);
     }
   }
+
+  // Los errores de la fila (todos los de arriba): una fila con errores no se llena, y su
+  // avance no se cuenta con un estatus que el llenado no escribiría.
+  const errores = emisor.erroresDe(f0);
+  const avance = errores.length > 0 ? avanceConErrores(act) : evaluarAvance(act, formato, calc, ctx.corte, ctx.perfil);
+  ctx.avances.push(avance);
+  // Desviación sin justificar: solo con corte (sin él no se sabe qué se esperaba).
+  const cObs = col("observaciones");
+  if (reglas.has("desviacion") && ctx.corte !== null && cObs && act.observaciones === null && fueraDeRuta(avance)) {
+    const situacion = avance.semaforo === "ROJO" || avance.semaforo === "AMARILLO"
+      ? { es: `va en ${avance.semaforo}`, en: `is ${avance.semaforo === "ROJO" ? "RED" : "YELLOW"}` }
+      : { es: "quedó NO CUMPLIDA", en: "ended NOT MET" };
+    emitir("desviacion-sin-justificar", cObs, {
+      situacion: situacion.es, situacionEn: situacion.en,
+      alcanzado: cifra(avance.alcanzado ?? 0), esperado: cifra(avance.esperado ?? act.meta ?? 0),
+    });
+  }
+
+
+  const estados: Array<EstadoLectura | undefined> = new Array<EstadoLectura | undefined>(formato.columnas.length);
+  for (const c of ctx.presentes) estados[c.orden] = c.calculada ? undefined : estadoLectura(fila.valores[c.orden], invalidas.has(c.clave));
+  const celdas: CeldaCalculada[] = [];
+  for (const c of ctx.calculadasTodas) {
+    const i = indices[c.orden];
+    celdas.push({ columna: c, fila: f0 + 1, indice: i, valor: hoja.valores[f0]?.[i] ?? null, formula: formulas?.[i] ?? null, formatoNumero: formatos?.[i] ?? null });
+  }
+  ctx.filas.push({ fila: f0 + 1, valores: fila.valores, heredadas: fila.heredada, indices, estados, calculos: calc, calculadas: celdas, errores });
   return act;
+}
+
+/** Avance de una fila con errores: su estatus manual si lo tiene; si no, SIN DATOS. */
+function avanceConErrores(act: Actividad): AvanceActividad {
+  const manual = esEstatusManual(act.estatus);
+  return { estatus: manual ? act.estatus as Estatus : "SIN DATOS", manual, cumplimiento: null, alcanzado: act.alcanzado, esperado: null, semaforo: "SIN DATO" };
 }
 
 /** Líneas de una celda para un mensaje: las primeras y cuántas son (una celda puede tener 16 000). */
@@ -681,8 +722,7 @@ function revisarCalculadas(
         continue;
       }
       for (let i = 0; i < ls.length; i++) {
-        const q = leerCantidad(ls[i], fmt(c));
-        const ok = q.ok && q.valor !== null && Math.abs(redondear2(q.valor.valor) - esperado.lineas[i]) < 0.0101;
+        const ok = celdaCoincide(ls[i], fmt(c), esperado.lineas[i]);
         if (!ok) {
           const parte = esperado.explicar().es.split("; ")[i] ?? esperado.explicar().es;
           emitir("calculo-discrepante", c, {
@@ -705,7 +745,7 @@ function revisarCalculadas(
       continue;
     }
     if (!leido || !esperado || typeof esperado.valor !== "number") continue;
-    if (Math.abs(redondear2(leido.valor) - redondear2(esperado.valor)) >= 0.0101) {
+    if (!coincideNumero(leido.valor, esperado.valor)) {
       emitir("calculo-discrepante", c, { valor: leido.porcentaje ? `${cifra(leido.valor)}%` : cifra(leido.valor), calculo: esperado.explicar().es, calculoEn: esperado.explicar().en, esperado: mostrar(esperado.valor) });
     }
   }
