@@ -566,7 +566,7 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   // Los errores de la fila (todos los de arriba): una fila con errores no se llena, y su
   // avance no se cuenta con un estatus que el llenado no escribiría.
   const errores = emisor.erroresDe(f0);
-  const avance = errores.length > 0 ? avanceConErrores(act) : evaluarAvance(act, formato, calc, ctx.corte, ctx.perfil);
+  const avance = errores.length > 0 ? avanceConErrores(act) : conEstatusConservado(evaluarAvance(act, formato, calc, ctx.corte, ctx.perfil), estatus, calc, ctx.corte, cEst ? propio(cEst) && !formulas?.[indices[cEst.orden]] : false);
   ctx.avances.push(avance);
   // Desviación sin justificar: solo con corte (sin él no se sabe qué se esperaba).
   const cObs = col("observaciones");
@@ -590,6 +590,16 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   }
   ctx.filas.push({ fila: f0 + 1, valores: fila.valores, heredadas: fila.heredada, indices, estados, calculos: calc, calculadas: celdas, errores });
   return act;
+}
+
+/**
+ * El estatus escrito que el llenado conserva (NO CUMPLIDA sin mes de corte, ver
+ * `estatusEscritoAceptable`) es el que cuenta el resumen: el mismo que queda en la hoja.
+ */
+function conEstatusConservado(avance: AvanceActividad, escrito: Estatus | null, calc: CalculosFila, corte: number | null, propio: boolean): AvanceActividad {
+  const e = calc.estatus;
+  if (!propio || !e || escrito === null || escrito === e.valor || esEstatusManual(escrito)) return avance;
+  return estatusEscritoAceptable(escrito, e.valor as EstatusCalculado, corte) ? { ...avance, estatus: escrito } : avance;
 }
 
 /** Avance de una fila con errores: su estatus manual si lo tiene; si no, SIN DATOS. */
