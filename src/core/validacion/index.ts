@@ -7,19 +7,18 @@
  * Sin falsas alarmas: lo que la spec considera correcto (META 1 en `pat-organo`, PORCENTAJE
  * 0 con 0 cumplidas, UNIDADES vacías = 0, `$0`, `25%`) no produce nada.
  */
-import { redondear2 } from "../calculos";
 import type { Deteccion } from "../deteccion";
 import { CATALOGO_ESTATUS, esEstatusManual, estatusEscritoAceptable, leerEstatus } from "../estatus";
 import { vacio, type Actividad, type EstructuraHoja, type FilaHoja, type LineaMeta } from "../filas";
 import type { Columna, Formato, Rol } from "../formatos";
-import { calcularFila, cifra, cifra2, type CalculosFila } from "../llenado/calculo";
-import { evaluarAvance, fueraDeRuta, type AvanceActividad } from "../avance";
+import { calcularFila, cifra, type CalculosFila } from "../llenado/calculo";
+import { evaluarAvance, type AvanceActividad } from "../avance";
 import { PERFILES_SEMAFORO, type PerfilSemaforo } from "../semaforo";
 import type { Metodo } from "../metodo";
 import { formatear } from "../resultado";
 import type { Estatus, EstatusCalculado, Hallazgo, HojaDatos, Sentido, Texto, ValorCelda } from "../tipos";
 import {
-  agruparMiles, buscarMarcador, citar, FRECUENCIAS, formatoEsPorcentaje, leerCantidad, leerFrecuencia, leerMes, leerSentido, normalizar, sinPuntoFinal, textoFecha,
+  buscarMarcador, citar, FRECUENCIAS, leerCantidad, leerFrecuencia, leerMes, leerSentido, normalizar, sinPuntoFinal, textoFecha,
   type Cantidad,
 } from "../valores";
 import { CATALOGO } from "./catalogo";
@@ -27,7 +26,9 @@ import { direccion, letraColumna } from "./direcciones";
 import { analizarMetodoEnCache } from "../metodo";
 import { memorizarTexto } from "../memoria";
 import { llamadaExterna, signoDeInyeccion } from "../inyeccion";
-import { celdaCoincide, coincideNumero } from "../llenado/coincidencia";
+import { lineasDe } from "./reglas/lineas";
+import { REGLAS_DE_FILA, type ContextoRegla, type ReglaFila } from "./reglas";
+import type { CodigoHallazgo } from "./catalogo";
 import { estadoLectura, type CeldaCalculada, type EstadoLectura, type FilaAnalizada } from "../lectura";
 
 /** «-5», «+3»: un número escrito con signo no es una fórmula. */
@@ -125,12 +126,6 @@ function texto(v: ValorCelda | undefined): string | null {
   return String(v).trim();
 }
 
-/** Divide una celda de varias metas en líneas (sin líneas vacías). */
-function lineasDe(v: ValorCelda | undefined): ValorCelda[] {
-  if (vacio(v)) return [];
-  if (typeof v !== "string") return [v ?? null];
-  return v.split(/\r?\n/).map((s) => s.trim()).filter((s) => s.length > 0);
-}
 
 function sinEspacioFinal(s: string): string {
   let fin = s.length;
@@ -152,7 +147,7 @@ class Emisor {
     return this.errores.get(fila0) ?? SIN_ERRORES;
   }
 
-  emitir(codigo: string, fila0: number, col0: number, encabezado: string, p: Parametros = {}): void {
+  emitir(codigo: CodigoHallazgo, fila0: number, col0: number, encabezado: string, p: Parametros = {}): void {
     const tipo = CATALOGO[codigo];
     if (!tipo) throw new Error(`Código de hallazgo desconocido: ${codigo}`);
     const celda = direccion(fila0 + 1, col0);
@@ -212,6 +207,8 @@ interface Contexto {
   /** Todas las columnas calculadas presentes (también ESTATUS), para lo escrito en ellas. */
   readonly calculadasTodas: ReadonlyArray<Columna>;
   readonly filas: FilaAnalizada[];
+  /** Las reglas de fila que el formato activa, en orden. */
+  readonly reglasDeFila: ReadonlyArray<ReglaFila>;
 }
 
 /** Valida las actividades de una hoja ya detectada y recorrida. */
@@ -232,6 +229,7 @@ export function validarHoja(hoja: HojaDatos, det: Deteccion, estructura: Estruct
     porMeta: formato.columnas.filter((c) => c.porMeta && det.columnas[c.clave] !== undefined),
     calculadasTodas: formato.columnas.filter((c) => c.calculada && det.columnas[c.clave] !== undefined),
     filas: [],
+    reglasDeFila: REGLAS_DE_FILA.filter((r) => formato.reglas.includes(r.id)),
   };
   const actividades: Actividad[] = [];
   for (const fila of estructura.filas) {
@@ -259,7 +257,7 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   const crudo = (c: Columna | undefined): ValorCelda => (c ? fila.valores[c.orden] ?? null : null);
   const propio = (c: Columna): boolean => !fila.heredada[c.orden];
   const fmt = (c: Columna): string | null => formatos?.[idx(c)] ?? null;
-  const emitir = (codigo: string, c: Columna, p: Parametros = {}): void => {
+  const emitir = (codigo: CodigoHallazgo, c: Columna, p: Parametros = {}): void => {
     emisor.emitir(codigo, f0, idx(c), c.encabezado, p);
   };
 
@@ -533,53 +531,20 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   };
 
   const calc = calcularFila(act, formato, ctx.corte);
-  if (reglas.has("calculados")) revisarCalculadas(ctx, fila, calc, calculadas, emitir, fmt);
-  if (reglas.has("estatus") && cEst && estatus !== null && !esEstatusManual(estatus) && propio(cEst)) {
-    const e = calc.estatus;
-    if (e && !estatusEscritoAceptable(estatus, e.valor as EstatusCalculado, ctx.corte)) {
-      emitir("estatus-contradictorio", cEst, { valor: estatus, motivo: e.explicar().es, motivoEn: e.explicar().en, esperado: String(e.valor) });
-    }
-  }
-  if (reglas.has("sobrecumplimiento")) revisarSobrecumplimiento(act, formato, calc, col, emitir);
-  if (reglas.has("personas")) {
-    const cP = col("persona");
-    if (cP && act.persona !== null && act.mujer !== null && act.hombre !== null && Math.abs(act.mujer + act.hombre - act.persona) > 1e-9) {
-      emitir("personas-no-suman", cP, { persona: cifra(act.persona), mujer: cifra(act.mujer), hombre: cifra(act.hombre), suma: cifra(act.mujer + act.hombre) });
-    }
-  }
-  if (reglas.has("presupuesto")) {
-    const cD = col("presupuestoDevengado");
-    if (cD && act.presupuestoDevengado !== null && act.presupuestoModificado !== null && act.presupuestoDevengado > act.presupuestoModificado + 1e-9) {
-      emitir("devengado-mayor-modificado", cD, { devengado: montos(act.presupuestoDevengado), modificado: montos(act.presupuestoModificado) });
-    }
-  }
-  if (reglas.has("clave-repetida")) {
-    const cC = col("clave");
-    if (cC && act.clave !== null && propio(cC)) {
-      const k = normal(act.clave).toUpperCase();
-      const primera = ctx.claves.get(k);
-      if (primera !== undefined) emitir("clave-repetida", cC, { valor: act.clave, primera });
-      else ctx.claves.set(k, f0 + 1);
-    }
-  }
+  // Las reglas de fila (unidades de `reglas/`) juzgan lecturas y cálculos ya hechos.
+  const juicio: ContextoRegla = {
+    act, formato, calc, corte: ctx.corte, col, propio, valor: crudo, formatoNumero: fmt, estatusEscrito: estatus,
+    calculadasLeidas: calculadas, calculadasPresentes: ctx.calculadasPresentes, avance: null, claves: ctx.claves, emitir,
+  };
+  for (const r of ctx.reglasDeFila) if (!r.despuesDelAvance) r.revisar(juicio);
 
   // Los errores de la fila (todos los de arriba): una fila con errores no se llena, y su
   // avance no se cuenta con un estatus que el llenado no escribiría.
   const errores = emisor.erroresDe(f0);
   const avance = errores.length > 0 ? avanceConErrores(act) : conEstatusConservado(evaluarAvance(act, formato, calc, ctx.corte, ctx.perfil), estatus, calc, ctx.corte, cEst ? propio(cEst) && !formulas?.[indices[cEst.orden]] : false);
   ctx.avances.push(avance);
-  // Desviación sin justificar: solo con corte (sin él no se sabe qué se esperaba).
-  const cObs = col("observaciones");
-  if (reglas.has("desviacion") && ctx.corte !== null && cObs && act.observaciones === null && fueraDeRuta(avance)) {
-    const situacion = avance.semaforo === "ROJO" || avance.semaforo === "AMARILLO"
-      ? { es: `va en ${avance.semaforo}`, en: `is ${avance.semaforo === "ROJO" ? "RED" : "YELLOW"}` }
-      : { es: "quedó NO CUMPLIDA", en: "ended NOT MET" };
-    emitir("desviacion-sin-justificar", cObs, {
-      situacion: situacion.es, situacionEn: situacion.en,
-      alcanzado: cifra(avance.alcanzado ?? 0), esperado: cifra(avance.esperado ?? act.meta ?? 0),
-    });
-  }
-
+  const conAvance: ContextoRegla = { ...juicio, avance };
+  for (const r of ctx.reglasDeFila) if (r.despuesDelAvance) r.revisar(conAvance);
 
   const estados: Array<EstadoLectura | undefined> = new Array<EstadoLectura | undefined>(formato.columnas.length);
   for (const c of ctx.presentes) estados[c.orden] = c.calculada ? undefined : estadoLectura(fila.valores[c.orden], invalidas.has(c.clave));
@@ -608,25 +573,11 @@ function avanceConErrores(act: Actividad): AvanceActividad {
   return { estatus: manual ? act.estatus as Estatus : "SIN DATOS", manual, cumplimiento: null, alcanzado: act.alcanzado, esperado: null, semaforo: "SIN DATO" };
 }
 
-/** Líneas de una celda para un mensaje: las primeras y cuántas son (una celda puede tener 16 000). */
-function unirLineas(lineas: ReadonlyArray<string>): string {
-  const MAXIMO = 6;
-  return lineas.length <= MAXIMO ? lineas.join(" / ") : `${lineas.slice(0, MAXIMO).join(" / ")} / … (${lineas.length} líneas)`;
-}
 
-/** Un porcentaje para un mensaje; uno que desborda (1e308 de una meta mínima) no dice «Infinity». */
-function cifraPorcentaje(x: number): string {
-  return Number.isFinite(x) ? cifra(x) : `más de ${cifra(Number.MAX_VALUE)}`;
-}
 
-function montos(x: number): string {
-  // Sin Intl (el entorno de funciones de Excel solo garantiza ES2016): 1234567.5 → «1,234,567.50».
-  const [entero, decimales] = Math.abs(redondear2(x)).toFixed(2).split(".");
-  return `${x < 0 ? "-" : ""}${agruparMiles(entero)}.${decimales}`;
-}
 
 type Col = (rol: Rol) => Columna | undefined;
-type Emitir = (codigo: string, c: Columna, p?: Parametros) => void;
+type Emitir = (codigo: CodigoHallazgo, c: Columna, p?: Parametros) => void;
 
 function leerMetas(
   ctx: Contexto, fila: FilaHoja, metas: LineaMeta[], invalidas: Set<string>, col: Col, emitir: Emitir, fmt: (c: Columna) => string | null,
@@ -705,86 +656,4 @@ function leerMetas(
   }
 }
 
-function revisarCalculadas(
-  ctx: Contexto, fila: FilaHoja, calc: CalculosFila, calculadas: Partial<Record<Rol, Cantidad | null | "texto">>, emitir: Emitir,
-  fmt: (c: Columna) => string | null,
-): void {
-  const { formato } = ctx;
-  for (const c of ctx.calculadasPresentes) {
-    if (fila.heredada[c.orden]) continue;
-    const crudo = fila.valores[c.orden];
-    if (vacio(crudo)) continue;
-    const esperado = calc[c.rol];
-    const enPorcentaje = formatoEsPorcentaje(fmt(c));
-    const mostrar = (x: number): string => (enPorcentaje ? `${cifra(x)}%` : cifra(x));
 
-    if (c.porMeta && formato.variasMetasPorCelda) {
-      if (!esperado?.lineas) continue;
-      const ls = lineasDe(crudo);
-      const esperadoTexto = unirLineas(esperado.lineas.map(cifra2));
-      if (ls.length !== esperado.lineas.length) {
-        emitir("calculo-discrepante", c, {
-          valor: unirLineas(ls.map((l) => citar(l))),
-          calculo: `debe tener ${esperado.lineas.length} línea(s): ${esperado.explicar().es}`,
-          calculoEn: `it must have ${esperado.lineas.length} line(s): ${esperado.explicar().en}`,
-          esperado: esperadoTexto,
-        });
-        continue;
-      }
-      for (let i = 0; i < ls.length; i++) {
-        const ok = celdaCoincide(ls[i], fmt(c), esperado.lineas[i]);
-        if (!ok) {
-          const parte = esperado.explicar().es.split("; ")[i] ?? esperado.explicar().es;
-          emitir("calculo-discrepante", c, {
-            valor: unirLineas(ls.map((l) => citar(l))),
-            calculo: `en la línea ${i + 1}, ${parte}`,
-            calculoEn: `on line ${i + 1}, ${parte}`,
-            esperado: esperadoTexto,
-          });
-          break;
-        }
-      }
-      continue;
-    }
-
-    const leido = calculadas[c.rol];
-    if (leido === "texto") {
-      if (esperado && typeof esperado.valor === "number") {
-        emitir("calculo-discrepante", c, { valor: citar(crudo), calculo: esperado.explicar().es, calculoEn: esperado.explicar().en, esperado: mostrar(esperado.valor) });
-      } else emitir("calculado-con-texto", c, { valor: citar(crudo) });
-      continue;
-    }
-    if (!leido || !esperado || typeof esperado.valor !== "number") continue;
-    if (!coincideNumero(leido.valor, esperado.valor)) {
-      emitir("calculo-discrepante", c, { valor: leido.porcentaje ? `${cifra(leido.valor)}%` : cifra(leido.valor), calculo: esperado.explicar().es, calculoEn: esperado.explicar().en, esperado: mostrar(esperado.valor) });
-    }
-  }
-}
-
-function revisarSobrecumplimiento(act: Actividad, formato: Formato, calc: CalculosFila, col: Col, emitir: Emitir): void {
-  if (act.sentido !== "ascendente") return;
-  const cAlc = col("alcanzado") ?? col("avance");
-  if (!cAlc) return;
-  if (formato.variasMetasPorCelda) {
-    for (const m of act.metas) {
-      const base = m.modificado ?? m.programado;
-      if (m.alcanzado !== null && base !== null && base > 0 && m.alcanzado > base + 1e-9) {
-        // Una nota por línea de meta: cada meta sobrecumplida se explica por separado.
-        emitir("sobrecumplimiento", cAlc, { alcanzado: cifra(m.alcanzado), meta: cifra(base), porcentaje: cifraPorcentaje((m.alcanzado / base) * 100) });
-      }
-    }
-    return;
-  }
-  if (cAlc.rol === "avance") {
-    if (act.alcanzado !== null && act.alcanzado > 100 + 1e-9 && !act.invalidas.includes(cAlc.clave)) {
-      emitir("sobrecumplimiento", cAlc, { alcanzado: `${cifra(act.alcanzado)} %`, meta: "100 %", porcentaje: cifra(act.alcanzado) });
-    }
-    return;
-  }
-  if (act.meta === null || !(act.meta > 0) || act.invalidas.includes(formato.porRol.meta?.clave ?? "")) return;
-  const c = calc.alcanzado;
-  const alcanzado = c && typeof c.valor === "number" ? redondear2(c.valor) : act.alcanzado;
-  if (alcanzado !== null && alcanzado > act.meta + 1e-9 && !act.invalidas.includes(cAlc.clave)) {
-    emitir("sobrecumplimiento", cAlc, { alcanzado: cifra(alcanzado), meta: cifra(act.meta), porcentaje: cifraPorcentaje((alcanzado / act.meta) * 100) });
-  }
-}
