@@ -6,7 +6,7 @@
  */
 import type { Columna, Formato } from "./formatos";
 import type { CalculosFila } from "./llenado/calculo";
-import type { Hallazgo, ValorCelda } from "./tipos";
+import type { Hallazgo, RangoCeldas, ValorCelda } from "./tipos";
 import { vacio } from "./filas";
 
 /**
@@ -24,6 +24,8 @@ export interface CeldaCalculada {
   readonly valor: ValorCelda;
   readonly formula: string | null;
   readonly formatoNumero: string | null;
+  /** La combinación que cubre la celda sin ser su ancla (no se puede escribir en ella), o `null`. */
+  readonly combinacion: RangoCeldas | null;
 }
 
 export interface FilaAnalizada {

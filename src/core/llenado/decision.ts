@@ -4,7 +4,7 @@
  */
 import type { Actividad } from "../filas";
 import type { Formato } from "../formatos";
-import { lecturasProblema, type FilaAnalizada } from "../lectura";
+import { lecturasProblema, type CeldaCalculada, type FilaAnalizada } from "../lectura";
 import type { Texto } from "../tipos";
 import { citar } from "../valores";
 import { direccion } from "../validacion/direcciones";
@@ -24,7 +24,9 @@ function lista(xs: ReadonlyArray<string>, y: string): string {
  * El motivo de una fila omitida: sus errores, si los tiene (entonces no se llena nada), o las
  * lecturas que impidieron calcular `sinCalculo` (los encabezados que quedaron sin calcular).
  */
-export function motivoDeOmision(fila: FilaAnalizada, formato: Formato, act: Actividad, sinCalculo: ReadonlyArray<string>): FilaOmitida {
+export function motivoDeOmision(
+  fila: FilaAnalizada, formato: Formato, act: Actividad, sinCalculo: ReadonlyArray<string>, combinadas: ReadonlyArray<CeldaCalculada> = [],
+): FilaOmitida {
   if (fila.errores.length > 0) {
     const celdas = [...new Set(fila.errores.map((h) => `${h.encabezado} (${h.celda})`))];
     return {
@@ -33,6 +35,14 @@ export function motivoDeOmision(fila: FilaAnalizada, formato: Formato, act: Acti
         es: `No se llenó: la fila tiene ${fila.errores.length === 1 ? "un error" : `${fila.errores.length} errores`} en ${lista(celdas, "y")}. Corríjalo${fila.errores.length === 1 ? "" : "s"} y vuelva a llenar.`,
         en: `Not filled: the row has ${fila.errores.length === 1 ? "an error" : `${fila.errores.length} errors`} in ${lista(celdas, "and")}. Fix ${fila.errores.length === 1 ? "it" : "them"} and fill again.`,
       },
+    };
+  }
+  if (sinCalculo.length === 0 && combinadas.length > 0) {
+    const es = combinadas.map((c) => `${c.columna.encabezado} (${direccion(c.fila, c.indice)}) está dentro de la combinación ${rango(c)}`);
+    const en = combinadas.map((c) => `${c.columna.encabezado} (${direccion(c.fila, c.indice)}) is inside the merged range ${rango(c)}`);
+    return {
+      fila: fila.fila,
+      razon: { es: `No se escribió: ${lista(es, "y")}. Separe las celdas para llenarla.`, en: `Not written: ${lista(en, "and")}. Unmerge the cells to fill it.` },
     };
   }
   const problemas = lecturasProblema(fila, formato).filter((c) => act.invalidas.includes(c.clave));
@@ -60,3 +70,9 @@ export function motivoDeOmision(fila: FilaAnalizada, formato: Formato, act: Acti
   return { fila: fila.fila, razon: { es: `No se calculó ${columnas}: ${lista(es, "y")}.`, en: `${columnasEn} not computed: ${lista(en, "and")}.` } };
 }
 
+
+/** «Q2:Q3» de la combinación que cubre una celda calculada. */
+function rango(c: CeldaCalculada): string {
+  const r = c.combinacion!;
+  return `${direccion(r.filaInicio + 1, r.columnaInicio)}:${direccion(r.filaFin + 1, r.columnaFin)}`;
+}

@@ -20,7 +20,7 @@
  * calculado (en los dos modos), filas cuyos datos tienen errores (solo sus hallazgos).
  */
 import { redondear2 } from "../calculos";
-import type { FilaAnalizada } from "../lectura";
+import type { CeldaCalculada, FilaAnalizada } from "../lectura";
 import type { Deteccion } from "../deteccion";
 import { esEstatusManual, estatusEscritoAceptable, leerEstatus } from "../estatus";
 import type { Actividad } from "../filas";
@@ -82,6 +82,7 @@ export function planificar(
       continue;
     }
     const sinCalculo: string[] = [];
+    const combinadas: CeldaCalculada[] = [];
     for (const celda of fila.calculadas) {
       const c = celda.columna;
       const i = celda.indice;
@@ -91,6 +92,11 @@ export function planificar(
       const enPorcentaje = fmt !== null && formatoEsPorcentaje(fmt);
       if (fila.heredadas[c.orden]) continue; // dentro de una combinación: se escribe en la celda ancla
       if (c.tipo === "estatus" && esEstatusManual(act.estatus)) continue;
+      // Una celda cubierta por una combinación no se escribe (Excel guarda solo el ancla): se dice.
+      if (celda.combinacion) {
+        if (calc[c.rol]) combinadas.push(celda);
+        continue;
+      }
       const r: Calculado | undefined = calc[c.rol];
       if (!r) {
         if (act.invalidas.length > 0) sinCalculo.push(c.encabezado);
@@ -168,9 +174,9 @@ export function planificar(
           : razon,
       });
     }
-    if (sinCalculo.length > 0) {
+    if (sinCalculo.length > 0 || combinadas.length > 0) {
       omitidas.push(act.fila);
-      motivos.push(motivoDeOmision(fila, formato, act, sinCalculo));
+      motivos.push(motivoDeOmision(fila, formato, act, sinCalculo, combinadas));
     }
   }
   return { cambios, filasOmitidas: omitidas, motivos };

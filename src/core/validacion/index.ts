@@ -16,7 +16,7 @@ import { evaluarAvance, type AvanceActividad } from "../avance";
 import { PERFILES_SEMAFORO, type PerfilSemaforo } from "../semaforo";
 import type { Metodo } from "../metodo";
 import { formatear } from "../resultado";
-import type { Estatus, EstatusCalculado, Hallazgo, HojaDatos, Sentido, Texto, ValorCelda } from "../tipos";
+import type { Estatus, EstatusCalculado, Hallazgo, HojaDatos, RangoCeldas, Sentido, Texto, ValorCelda } from "../tipos";
 import {
   buscarMarcador, citar, FRECUENCIAS, leerCantidad, leerFrecuencia, leerMes, leerSentido, normalizar, sinPuntoFinal, textoFecha,
   type Cantidad,
@@ -207,6 +207,8 @@ interface Contexto {
   /** Todas las columnas calculadas presentes (también ESTATUS), para lo escrito en ellas. */
   readonly calculadasTodas: ReadonlyArray<Columna>;
   readonly filas: FilaAnalizada[];
+  /** Combinaciones que tocan alguna columna calculada (pocas: se recorren por celda). */
+  readonly combinacionesCalculadas: ReadonlyArray<RangoCeldas>;
   /** Las reglas de fila que el formato activa, en orden. */
   readonly reglasDeFila: ReadonlyArray<ReglaFila>;
 }
@@ -230,6 +232,10 @@ export function validarHoja(hoja: HojaDatos, det: Deteccion, estructura: Estruct
     calculadasTodas: formato.columnas.filter((c) => c.calculada && det.columnas[c.clave] !== undefined),
     filas: [],
     reglasDeFila: REGLAS_DE_FILA.filter((r) => formato.reglas.includes(r.id)),
+    combinacionesCalculadas: (hoja.combinaciones ?? []).filter((r) => formato.columnas.some((c) => {
+      const i = det.columnas[c.clave];
+      return c.calculada && i !== undefined && i >= r.columnaInicio && i <= r.columnaFin;
+    })),
   };
   const actividades: Actividad[] = [];
   for (const fila of estructura.filas) {
@@ -551,7 +557,10 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   const celdas: CeldaCalculada[] = [];
   for (const c of ctx.calculadasTodas) {
     const i = indices[c.orden];
-    celdas.push({ columna: c, fila: f0 + 1, indice: i, valor: hoja.valores[f0]?.[i] ?? null, formula: formulas?.[i] ?? null, formatoNumero: formatos?.[i] ?? null });
+    celdas.push({
+      columna: c, fila: f0 + 1, indice: i, valor: hoja.valores[f0]?.[i] ?? null, formula: formulas?.[i] ?? null, formatoNumero: formatos?.[i] ?? null,
+      combinacion: combinacionQueCubre(ctx.combinacionesCalculadas, f0, i),
+    });
   }
   ctx.filas.push({ fila: f0 + 1, valores: fila.valores, heredadas: fila.heredada, indices, estados, calculos: calc, calculadas: celdas, errores });
   return act;
@@ -565,6 +574,16 @@ function conEstatusConservado(avance: AvanceActividad, escrito: Estatus | null, 
   const e = calc.estatus;
   if (!propio || !e || escrito === null || escrito === e.valor || esEstatusManual(escrito)) return avance;
   return estatusEscritoAceptable(escrito, e.valor as EstatusCalculado, corte) ? { ...avance, estatus: escrito } : avance;
+}
+
+/** La combinación que cubre la celda (fila0, col0) sin que sea su ancla, o `null`. */
+function combinacionQueCubre(rangos: ReadonlyArray<RangoCeldas>, f0: number, c0: number): RangoCeldas | null {
+  for (const r of rangos) {
+    if (f0 < r.filaInicio || f0 > r.filaFin || c0 < r.columnaInicio || c0 > r.columnaFin) continue;
+    if (f0 === r.filaInicio && c0 === r.columnaInicio) return null;
+    return r;
+  }
+  return null;
 }
 
 /** Avance de una fila con errores: su estatus manual si lo tiene; si no, SIN DATOS. */

@@ -57,6 +57,20 @@ describe("1. FRECUENCIA combinada sobre dos actividades", () => {
   });
 });
 
+describe("1b. ESTATUS combinado sobre dos actividades", () => {
+  // Q2:Q3 combinada: Excel guarda solo Q2; el plan no escribe en Q3 y dice por qué.
+  const h = hoja("o", [ENCABEZADO_ORGANO, org(), org({ 0: "2", 4: "2.1 Otra", 14: 6 })], {
+    combinaciones: [{ filaInicio: 1, columnaInicio: 16, filaFin: 2, columnaFin: 16 }],
+  });
+  const r = responder(h);
+  test("se llena la celda ancla y no la cubierta", () => {
+    expect(r.cambios.Q2.despues).toBe("EN PROCESO");
+    expect(r.cambios.Q3).toBeUndefined();
+    expect(r.cambios.P3.despues).toBe(100);
+    expect(r.plan.motivos).toEqual([{ fila: 3, razon: expect.objectContaining({ es: expect.stringMatching(/ESTATUS \(Q3\) está dentro de la combinación Q2:Q3/) }) }]);
+  });
+});
+
 describe("2. PORCENTAJE 83.34 para 5 de 6", () => {
   const h = hoja("o", [ENCABEZADO_ORGANO, org({ 15: 83.34, 16: "EN PROCESO" })]);
   const r = responder(h);
