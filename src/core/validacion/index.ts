@@ -479,12 +479,12 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
       const formula = formulas?.[i];
       if (formula) {
         const llamada = c?.calculada ? null : llamadaExterna(formula);
-        if (llamada) emisor.emitir("formula-externa", f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, { llamada, valor: citar(formula) });
+        if (llamada) emisor.emitir("formula-externa", f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, { llamada, valor: citar(formula), ...(c ? {} : { encabezadoEn: `Column ${letraColumna(i)}` }) });
         continue;
       }
       const v = filaCruda[i];
       const signo = signoDeInyeccion(v, esCifraEscrita);
-      if (signo) emisor.emitir("inyeccion-formula", f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, { signo: signo.nombre.es, signoEn: signo.nombre.en, valor: citar(v) });
+      if (signo) emisor.emitir("inyeccion-formula", f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, { signo: signo.nombre.es, signoEn: signo.nombre.en, valor: citar(v), ...(c ? {} : { encabezadoEn: `Column ${letraColumna(i)}` }) });
     }
   }
 
@@ -636,8 +636,10 @@ function leerMetas(
         invalidas.add(c.clave);
         if (!c.calculada) {
           const s = SUGERENCIA_NUMERO[c.rol] ?? { es: "Escriba solo la cifra, una por línea.", en: "Write only the figure, one per line." };
-          if (esMeta && reglas.has("meta")) emitir("meta-no-numerica", c, { valor: `línea ${i + 1}: ${citar(ls[i])}`, ejemplo: "12.00" });
-          else if (reglas.has("alcanzado")) emitir("valor-no-numerico", c, { valor: `línea ${i + 1}: ${citar(ls[i])}`, sugerencia: `${s.es} Una cifra por línea.`, sugerenciaEn: `${s.en} One figure per line.` });
+          const valor = `línea ${i + 1}: ${citar(ls[i])}`;
+          const valorEn = `line ${i + 1}: ${citar(ls[i])}`;
+          if (esMeta && reglas.has("meta")) emitir("meta-no-numerica", c, { valor, valorEn, ejemplo: "12.00" });
+          else if (reglas.has("alcanzado")) emitir("valor-no-numerico", c, { valor, valorEn, sugerencia: `${s.es} Una cifra por línea.`, sugerenciaEn: `${s.en} One figure per line.` });
         }
         return null;
       }
@@ -645,12 +647,12 @@ function leerMetas(
       if (v !== null && !c.calculada) {
         if (esMeta && !(v > 0)) {
           invalidas.add(c.clave);
-          if (reglas.has("meta")) emitir("meta-no-positiva", c, { valor: ls.length > 1 ? `${cifra(v)} (línea ${i + 1})` : cifra(v), ejemplo: "12.00" });
+          if (reglas.has("meta")) emitir("meta-no-positiva", c, { valor: ls.length > 1 ? `${cifra(v)} (línea ${i + 1})` : cifra(v), valorEn: ls.length > 1 ? `${cifra(v)} (line ${i + 1})` : cifra(v), ejemplo: "12.00" });
           return null;
         }
         if (!esMeta && v < 0) {
           invalidas.add(c.clave);
-          if (reglas.has("alcanzado")) emitir("valor-negativo", c, { valor: ls.length > 1 ? `${cifra(v)} (línea ${i + 1})` : cifra(v) });
+          if (reglas.has("alcanzado")) emitir("valor-negativo", c, { valor: ls.length > 1 ? `${cifra(v)} (línea ${i + 1})` : cifra(v), valorEn: ls.length > 1 ? `${cifra(v)} (line ${i + 1})` : cifra(v) });
           return null;
         }
       }

@@ -11,9 +11,10 @@ import { lineasDe } from "./lineas";
 import type { ReglaFila } from "./tipos";
 
 /** Líneas de una celda para un mensaje: las primeras y cuántas son (una celda puede tener 16 000). */
-function unirLineas(lineas: ReadonlyArray<string>): string {
+function unirLineas(lineas: ReadonlyArray<string>, idioma: "es" | "en" = "es"): string {
   const MAXIMO = 6;
-  return lineas.length <= MAXIMO ? lineas.join(" / ") : `${lineas.slice(0, MAXIMO).join(" / ")} / … (${lineas.length} líneas)`;
+  if (lineas.length <= MAXIMO) return lineas.join(" / ");
+  return `${lineas.slice(0, MAXIMO).join(" / ")} / … (${lineas.length} ${idioma === "en" ? "lines" : "líneas"})`;
 }
 
 export const reglaCalculados: ReglaFila = {
@@ -36,6 +37,8 @@ export const reglaCalculados: ReglaFila = {
         if (ls.length !== esperado.lineas.length) {
           emitir("calculo-discrepante", c, {
             valor: unirLineas(ls.map((l) => citar(l))),
+            valorEn: unirLineas(ls.map((l) => citar(l)), "en"),
+            esperadoEn: unirLineas(esperado.lineas.map(cifra2), "en"),
             calculo: `debe tener ${esperado.lineas.length} línea(s): ${esperado.explicar().es}`,
             calculoEn: `it must have ${esperado.lineas.length} line(s): ${esperado.explicar().en}`,
             esperado: esperadoTexto,
@@ -44,11 +47,15 @@ export const reglaCalculados: ReglaFila = {
         }
         for (let i = 0; i < ls.length; i++) {
           if (celdaCoincide(ls[i], fmt, esperado.lineas[i])) continue;
-          const parte = esperado.explicar().es.split("; ")[i] ?? esperado.explicar().es;
+          const explicacion = esperado.explicar();
+          const parte = explicacion.es.split("; ")[i] ?? explicacion.es;
+          const parteEn = explicacion.en.split("; ")[i] ?? explicacion.en;
           emitir("calculo-discrepante", c, {
             valor: unirLineas(ls.map((l) => citar(l))),
+            valorEn: unirLineas(ls.map((l) => citar(l)), "en"),
+            esperadoEn: unirLineas(esperado.lineas.map(cifra2), "en"),
             calculo: `en la línea ${i + 1}, ${parte}`,
-            calculoEn: `on line ${i + 1}, ${parte}`,
+            calculoEn: `on line ${i + 1}, ${parteEn}`,
             esperado: esperadoTexto,
           });
           break;
