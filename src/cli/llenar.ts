@@ -126,7 +126,7 @@ export function llenadoJson(entrada: string, salida: string, r: ResultadoLlenado
       format: h.formato,
       changes: h.cambios.map(cambioJson),
       skippedRows: [...h.filasOmitidas],
-      skipped: h.motivos.map((m) => ({ row: m.fila, reason: m.razon.es, reasonEn: m.razon.en })),
+      skipped: h.motivos.map((m) => ({ row: m.fila, withErrors: m.conErrores, reason: m.razon.es, reasonEn: m.razon.en })),
     })),
     summary: { changes: r.hojas.reduce((n, h) => n + h.cambios.length, 0), errors: r.errores },
   };

@@ -12,6 +12,8 @@ import { direccion } from "../validacion/direcciones";
 export interface FilaOmitida {
   /** Fila de la hoja, base 1. */
   readonly fila: number;
+  /** La fila tiene errores: no se llenó nada. Si no, se llenó lo que se pudo calcular. */
+  readonly conErrores: boolean;
   readonly razon: Texto;
 }
 
@@ -31,6 +33,7 @@ export function motivoDeOmision(
     const celdas = [...new Set(fila.errores.map((h) => `${h.encabezado} (${h.celda})`))];
     return {
       fila: fila.fila,
+      conErrores: true,
       razon: {
         es: `No se llenó: la fila tiene ${fila.errores.length === 1 ? "un error" : `${fila.errores.length} errores`} en ${lista(celdas, "y")}. Corríjalo${fila.errores.length === 1 ? "" : "s"} y vuelva a llenar.`,
         en: `Not filled: the row has ${fila.errores.length === 1 ? "an error" : `${fila.errores.length} errors`} in ${lista(celdas, "and")}. Fix ${fila.errores.length === 1 ? "it" : "them"} and fill again.`,
@@ -42,6 +45,7 @@ export function motivoDeOmision(
     const en = combinadas.map((c) => `${c.columna.encabezado} (${direccion(c.fila, c.indice)}) is inside the merged range ${rango(c)}`);
     return {
       fila: fila.fila,
+      conErrores: false,
       razon: { es: `No se escribió: ${lista(es, "y")}. Separe las celdas para llenarla.`, en: `Not written: ${lista(en, "and")}. Unmerge the cells to fill it.` },
     };
   }
@@ -64,10 +68,11 @@ export function motivoDeOmision(
   if (es.length === 0) {
     return {
       fila: fila.fila,
+      conErrores: false,
       razon: { es: `No se calculó ${columnas}: el resultado no es un número que Excel pueda guardar.`, en: `${columnasEn} not computed: the result is not a number Excel can store.` },
     };
   }
-  return { fila: fila.fila, razon: { es: `No se calculó ${columnas}: ${lista(es, "y")}.`, en: `${columnasEn} not computed: ${lista(en, "and")}.` } };
+  return { fila: fila.fila, conErrores: false, razon: { es: `No se calculó ${columnas}: ${lista(es, "y")}.`, en: `${columnasEn} not computed: ${lista(en, "and")}.` } };
 }
 
 

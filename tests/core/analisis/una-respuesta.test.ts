@@ -67,7 +67,7 @@ describe("1b. ESTATUS combinado sobre dos actividades", () => {
     expect(r.cambios.Q2.despues).toBe("EN PROCESO");
     expect(r.cambios.Q3).toBeUndefined();
     expect(r.cambios.P3.despues).toBe(100);
-    expect(r.plan.motivos).toEqual([{ fila: 3, razon: expect.objectContaining({ es: expect.stringMatching(/ESTATUS \(Q3\) está dentro de la combinación Q2:Q3/) }) }]);
+    expect(r.plan.motivos).toEqual([{ fila: 3, conErrores: false, razon: expect.objectContaining({ es: expect.stringMatching(/ESTATUS \(Q3\) está dentro de la combinación Q2:Q3/) }) }]);
   });
 });
 
@@ -101,7 +101,8 @@ describe("3. formato propio sin la regla «meses» y un mes 13", () => {
   test("la fila omitida dice por qué, y el resumen no inventa un estatus", () => {
     expect(r.cambios.Q2).toBeUndefined();
     expect(r.omitidas).toEqual([2]);
-    const motivo = r.plan.motivos?.find((m) => m.fila === 2);
+    const motivo = r.plan.motivos.find((m) => m.fila === 2);
+    expect(motivo?.conErrores).toBe(false);
     expect(motivo?.razon.es).toMatch(/MES FINAL/);
     expect(motivo?.razon.es).toMatch(/13/);
     expect(motivo?.razon.en).toMatch(/MES FINAL/);
@@ -135,7 +136,7 @@ describe("5. filas con error, fila de TOTAL y bloque de firmas", () => {
     expect(r.hallazgos).toContain("J2 frecuencia-invalida");
     expect(Object.keys(r.cambios).filter((c) => c.endsWith("2") && c.length === 2)).toEqual([]);
     expect(r.omitidas).toContain(2);
-    expect(r.plan.motivos?.find((m) => m.fila === 2)?.razon.es).toMatch(/FRECUENCIA/);
+    expect(r.plan.motivos.find((m) => m.fila === 2)).toMatchObject({ conErrores: true, razon: { es: expect.stringMatching(/FRECUENCIA DE MEDICIÓN \(J2\)/), en: expect.stringMatching(/FRECUENCIA DE MEDICIÓN \(J2\)/) } });
   });
   test("TOTAL y firmas no son actividades: ni hallazgos ni cambios", () => {
     expect(r.analisis.actividades.map((a) => a.fila)).toEqual([2, 3]);
