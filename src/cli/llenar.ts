@@ -5,7 +5,6 @@
  */
 import { analizarHoja, planificarLlenado, type Formato } from "../core";
 import type { CambioCelda, ValorCelda } from "../core/tipos";
-import { leerDireccion } from "../core/validacion/direcciones";
 import { leerLibro } from "../xlsx/lector";
 import { ErrorPaquete } from "../xlsx/limites";
 import { ErrorEscritura, parcharLibro, type CeldaEscrita } from "../xlsx/parche";
@@ -36,16 +35,12 @@ function serieExcel(d: Date): number {
   return d.getTime() / 86400000 + 25569;
 }
 
-/**
- * El único paso entre el cambio del núcleo (fila base 1 + letra de columna) y la celda del
- * escritor (fila y columna base 1).
- */
+/** La celda del escritor (fila y columna base 1) es la posición del cambio: sin pasar por «A1». */
 export function celdaEscrita(c: CambioCelda): CeldaEscrita {
-  const d = leerDireccion(c.celda);
-  if (!d) throw new ErrorCli(`Dirección de celda inválida en el plan de llenado: ${c.celda}.`, SALIDA_USO);
+  const { fila, columna } = c.posicion;
   const v = c.despues;
-  if (c.esFormula && typeof v === "string") return { fila: d.fila1, columna: d.col0 + 1, valor: null, formula: v };
-  return { fila: d.fila1, columna: d.col0 + 1, valor: v instanceof Date ? serieExcel(v) : v };
+  if (c.esFormula && typeof v === "string") return { fila, columna, valor: null, formula: v };
+  return { fila, columna, valor: v instanceof Date ? serieExcel(v) : v };
 }
 
 interface Planes {

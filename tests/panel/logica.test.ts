@@ -4,6 +4,7 @@ import type { Hallazgo } from "../../src/core/tipos";
 
 const h = (celda: string, severidad: Hallazgo["severidad"], mensaje = "m"): Hallazgo => ({
   codigo: "x", severidad, celda, fila: Number(celda.replace(/\D/g, "")), columna: celda.replace(/\d/g, ""), encabezado: "X", mensaje, mensajeEn: `${mensaje} (en)`,
+  posicion: { fila: Number(celda.replace(/\D/g, "")), columna: celda.replace(/\d/g, "").charCodeAt(0) - 64 },
 });
 
 test("mes de corte por defecto: diciembre para un año pasado, el mes actual para el año en curso", () => {

@@ -157,7 +157,7 @@ export function planificar(
         if (f.ok) {
           if (igualFormula(formulaAntes, f.expresion)) continue;
           cambios.push({
-            celda: direccion(act.fila, i), fila: act.fila, columna: letraColumna(i), encabezado,
+            celda: direccion(act.fila, i), posicion: { fila: act.fila, columna: i + 1 }, fila: act.fila, columna: letraColumna(i), encabezado,
             antes, formulaAntes, despues: f.expresion, esFormula: true, razon: razonDe(), reemplaza: !esVacio(antes) || !!formulaAntes,
           });
           continue;
@@ -167,7 +167,7 @@ export function planificar(
       if (igual) continue;
       const razon = razonDe();
       cambios.push({
-        celda: direccion(act.fila, i), fila: act.fila, columna: letraColumna(i), encabezado,
+        celda: direccion(act.fila, i), posicion: { fila: act.fila, columna: i + 1 }, fila: act.fila, columna: letraColumna(i), encabezado,
         antes, formulaAntes, despues, esFormula: false, reemplaza: !esVacio(antes) || !!formulaAntes,
         razon: sinFormula
           ? { es: `${razon.es} (valor y no fórmula: ${sinFormula.es})`, en: `${razon.en} (value, not a formula: ${sinFormula.en})` }

@@ -163,6 +163,7 @@ class Emisor {
     this.columnas.push(col0);
     const hallazgo: Hallazgo = {
       codigo, severidad: tipo.severidad, celda, fila: fila0 + 1, columna: letraColumna(col0), encabezado,
+      posicion: { fila: fila0 + 1, columna: col0 + 1 },
       mensaje,
       mensajeEn: sinEspacioFinal(formatear(tipo.mensaje.en, parametrosEn)),
     };
