@@ -4,7 +4,7 @@
  * actividades por valores buenos, malos o vacíos (también en las columnas calculadas).
  */
 import fc from "fast-check";
-import { actividadesDe, analizarHoja, esVacio, leerEstatus, planificarLlenado, type HojaDatos, type ValorCelda } from "../../../src/core";
+import { actividadesDe, analizarHoja, direccion, esVacio, leerEstatus, planificarLlenado, type HojaDatos, type ValorCelda } from "../../../src/core";
 import { avanceLimpia } from "../../fixtures/hojas/avance-metas";
 import { resultadosLimpia } from "../../fixtures/hojas/indicadores-resultados";
 import { patOrganoLimpia } from "../../fixtures/hojas/pat-organo";
@@ -57,6 +57,11 @@ describe.each(HOJAS)("%s", (id, base) => {
       const limpiaDeAvisos = !a.hallazgos.some((x) => x.severidad !== "info");
       const conError = new Set(a.hallazgos.filter((x) => x.severidad === "error").map((x) => x.fila));
 
+      // Las celdas son números; «A1» se arma de ellos.
+      for (const x of [...a.hallazgos, ...plan.cambios]) {
+        expect(direccion(x.posicion.fila, x.posicion.columna - 1)).toBe(x.celda);
+        expect(x.posicion.fila).toBe(x.fila);
+      }
       for (const c of plan.cambios) {
         // Sin errores ni advertencias, el plan solo escribe celdas calculadas vacías.
         if (limpiaDeAvisos) expect(esVacio(c.antes)).toBe(true);
