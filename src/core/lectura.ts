@@ -37,8 +37,11 @@ export interface FilaAnalizada {
   readonly heredadas: ReadonlyArray<boolean>;
   /** Índice de hoja (base 0) de cada columna del formato, por `Columna.orden` (−1 si falta); compartido por las filas. */
   readonly indices: ReadonlyArray<number>;
-  /** Estado de la lectura de cada columna presente, por `Columna.orden` (`undefined` si falta en la hoja). */
-  readonly estados: ReadonlyArray<EstadoLectura | undefined>;
+  /**
+   * Claves de las columnas cuya lectura no es válida (la misma lista que `Actividad.invalidas`):
+   * con `valores`, de ella sale el estado de cada lectura (`estadoDe`) sin guardar uno por celda.
+   */
+  readonly invalidas: ReadonlyArray<string>;
   /** Lo calculado con las lecturas (lo mismo con cualquier conjunto de reglas). */
   readonly calculos: CalculosFila;
   /** Las celdas calculadas presentes, con lo que tienen escrito. */
@@ -47,16 +50,17 @@ export interface FilaAnalizada {
   readonly errores: ReadonlyArray<Hallazgo>;
 }
 
-/** Estado de la lectura de una columna a partir de su valor y de si quedó inválida. */
-export function estadoLectura(valor: ValorCelda, invalida: boolean): EstadoLectura {
-  if (vacio(valor)) return "vacio";
-  return invalida ? "invalida" : "ok";
+/** Estado de la lectura de una columna de la fila; `undefined` si la columna falta en la hoja o es calculada. */
+export function estadoDe(fila: FilaAnalizada, c: Columna): EstadoLectura | undefined {
+  if (c.calculada || (fila.indices[c.orden] ?? -1) < 0) return undefined;
+  if (vacio(fila.valores[c.orden])) return "vacio";
+  return fila.invalidas.includes(c.clave) ? "invalida" : "ok";
 }
 
 /** Columnas presentes cuya lectura está vacía o no es válida, en el orden del formato. */
 export function lecturasProblema(fila: FilaAnalizada, formato: Formato): Columna[] {
   return formato.columnas.filter((c) => {
-    const e = fila.estados[c.orden];
+    const e = estadoDe(fila, c);
     return e === "invalida" || (e === "vacio" && c.obligatoria === true);
   });
 }

@@ -29,7 +29,7 @@ import { llamadaExterna, signoDeInyeccion } from "../inyeccion";
 import { lineasDe } from "./reglas/lineas";
 import { REGLAS_DE_FILA, type ContextoRegla, type ReglaFila } from "./reglas";
 import type { CodigoHallazgo } from "./catalogo";
-import { estadoLectura, type CeldaCalculada, type EstadoLectura, type FilaAnalizada } from "../lectura";
+import type { CeldaCalculada, FilaAnalizada } from "../lectura";
 
 /** «-5», «+3»: un número escrito con signo no es una fórmula. */
 function esCifraEscrita(t: string): boolean {
@@ -553,8 +553,6 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   const conAvance: ContextoRegla = { ...juicio, avance };
   for (const r of ctx.reglasDeFila) if (r.despuesDelAvance) r.revisar(conAvance);
 
-  const estados: Array<EstadoLectura | undefined> = new Array<EstadoLectura | undefined>(formato.columnas.length);
-  for (const c of ctx.presentes) estados[c.orden] = c.calculada ? undefined : estadoLectura(fila.valores[c.orden], invalidas.has(c.clave));
   const celdas: CeldaCalculada[] = [];
   for (const c of ctx.calculadasTodas) {
     const i = indices[c.orden];
@@ -563,7 +561,7 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
       combinacion: combinacionQueCubre(ctx.combinacionesCalculadas, f0, i),
     });
   }
-  ctx.filas.push({ fila: f0 + 1, valores: fila.valores, heredadas: fila.heredada, indices, estados, calculos: calc, calculadas: celdas, errores });
+  ctx.filas.push({ fila: f0 + 1, valores: fila.valores, heredadas: fila.heredada, indices, invalidas: act.invalidas, calculos: calc, calculadas: celdas, errores });
   return act;
 }
 

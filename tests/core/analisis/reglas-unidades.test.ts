@@ -6,6 +6,7 @@ import fc from "fast-check";
 import { analizarHoja, cargarFormato, listarTiposHallazgo, type AnalisisHoja, type HojaDatos, type ValorCelda } from "../../../src/core";
 import { REGLAS } from "../../../src/core/formatos/esquema";
 import { CODIGOS_DE_LECTURA, REGLAS_DE_FILA } from "../../../src/core/validacion/reglas";
+import { estadoDe } from "../../../src/core/lectura";
 import patOrgano from "../../../src/core/formatos/pat-organo.json";
 import patTransversal from "../../../src/core/formatos/pat-transversal.json";
 import { patOrganoLimpia } from "../../fixtures/hojas/pat-organo";
@@ -25,7 +26,7 @@ const VALORES: ReadonlyArray<ValorCelda> = [null, 0, 1, 6, 13, -2, 83.34, "x", "
 function lecturasYCalculos(a: AnalisisHoja) {
   return {
     actividades: a.actividades,
-    estados: a.filas.map((f) => f.estados),
+    estados: a.filas.map((f) => a.deteccion!.formato.columnas.map((c) => estadoDe(f, c))),
     calculos: a.filas.map((f) => Object.fromEntries(Object.entries(f.calculos).map(([k, c]) => [k, [c!.valor, c!.lineas ?? null, c!.explicar()]]))),
   };
 }
