@@ -18,6 +18,8 @@ export function formatosJson(formatos: ReadonlyArray<FormatoCore> = listarFormat
       role: c.rol,
       type: c.tipo,
       required: !!c.requerida,
+      /** La celda no puede quedar vacía en una actividad (`required` solo pide el encabezado). */
+      notEmpty: !!c.obligatoria,
       computed: !!c.calculada,
       variants: [...(c.variantes ?? [])],
     })),
@@ -30,7 +32,13 @@ export function reporteFormatos(formatos: ReadonlyArray<FormatoCore>, color: boo
   for (const f of formatos) {
     l.push(`${c.bold(e(f.id))}: ${e(f.nombre.es)} (${f.columnas.length} columnas${propios.has(f.id) ? ", formato propio" : ""})`);
     f.columnas.forEach((col, i) => {
-      const marcas = [col.requerida ? "requerida" : null, col.calculada ? c.cyan("calculada") : null].filter(Boolean).join(", ");
+      // Dos cosas distintas: el encabezado debe existir para reconocer el formato, y la celda
+      // de cada actividad no puede quedar vacía.
+      const marcas = [
+        col.requerida ? "encabezado requerido" : null,
+        col.obligatoria ? "celda no puede quedar vacía" : null,
+        col.calculada ? c.cyan("calculada") : null,
+      ].filter(Boolean).join(", ");
       l.push(`  ${String(i + 1).padStart(2)}. ${e(col.encabezado)}${marcas ? ` ${c.dim(`(${marcas})`)}` : ""}`);
     });
     l.push("");

@@ -5,7 +5,6 @@
  */
 import { analizarHoja, planificarLlenado, type Formato } from "../core";
 import type { CambioCelda, ValorCelda } from "../core/tipos";
-import { leerDireccion } from "../core/validacion/direcciones";
 import { leerLibro } from "../xlsx/lector";
 import { ErrorPaquete } from "../xlsx/limites";
 import { ErrorEscritura, parcharLibro, type CeldaEscrita } from "../xlsx/parche";
@@ -36,16 +35,12 @@ function serieExcel(d: Date): number {
   return d.getTime() / 86400000 + 25569;
 }
 
-/**
- * El único paso entre el cambio del núcleo (fila base 1 + letra de columna) y la celda del
- * escritor (fila y columna base 1).
- */
+/** La celda del escritor (fila y columna base 1) es la posición del cambio: sin pasar por «A1». */
 export function celdaEscrita(c: CambioCelda): CeldaEscrita {
-  const d = leerDireccion(c.celda);
-  if (!d) throw new ErrorCli(`Dirección de celda inválida en el plan de llenado: ${c.celda}.`, SALIDA_USO);
+  const { fila, columna } = c.posicion;
   const v = c.despues;
-  if (c.esFormula && typeof v === "string") return { fila: d.fila1, columna: d.col0 + 1, valor: null, formula: v };
-  return { fila: d.fila1, columna: d.col0 + 1, valor: v instanceof Date ? serieExcel(v) : v };
+  if (c.esFormula && typeof v === "string") return { fila, columna, valor: null, formula: v };
+  return { fila, columna, valor: v instanceof Date ? serieExcel(v) : v };
 }
 
 interface Planes {
@@ -72,14 +67,14 @@ function planificar(datos: Uint8Array, archivo: string, opciones: OpcionesLlenar
   for (const p of elegidas) {
     const analisis = analizarHoja(p.hoja, { corte: opciones.corte ?? null, ...(opciones.formatos ? { formatos: opciones.formatos } : {}) });
     if (!analisis.deteccion) {
-      salida.push({ nombre: p.nombre, formato: null, cambios: [], filasOmitidas: [] });
+      salida.push({ nombre: p.nombre, formato: null, cambios: [], filasOmitidas: [], motivos: [] });
       continue;
     }
     reconocidas++;
     errores += ordenarHallazgos(analisis.hallazgos).filter((h) => h.severidad === "error").length;
     const plan = planificarLlenado(p.hoja, analisis, { corte: opciones.corte ?? null, modo: opciones.formulas ? "formulas" : "valores" });
     escritas.set(p.nombre, plan.cambios.map(celdaEscrita));
-    salida.push({ nombre: p.nombre, formato: plan.formato ?? analisis.deteccion.formato.id, cambios: plan.cambios, filasOmitidas: plan.filasOmitidas });
+    salida.push({ nombre: p.nombre, formato: plan.formato ?? analisis.deteccion.formato.id, cambios: plan.cambios, filasOmitidas: plan.filasOmitidas, motivos: plan.motivos });
   }
   return { escritas, salida, errores, reconocidas };
 }
@@ -126,6 +121,7 @@ export function llenadoJson(entrada: string, salida: string, r: ResultadoLlenado
       format: h.formato,
       changes: h.cambios.map(cambioJson),
       skippedRows: [...h.filasOmitidas],
+      skipped: h.motivos.map((m) => ({ row: m.fila, withErrors: m.conErrores, reason: m.razon.es, reasonEn: m.razon.en })),
     })),
     summary: { changes: r.hojas.reduce((n, h) => n + h.cambios.length, 0), errors: r.errores },
   };

@@ -302,7 +302,7 @@ async function ordenLlenar(libro: string, o: OpcionesOrdenLlenar, io: Salidas): 
   if (o.json) io.out(JSON.stringify(llenadoJson(libro, o.salida, r), null, 2) + "\n");
   else for (const bloque of bloquesReporteLlenado(libro, o.salida, r.hojas, colores(io.outEsTTY))) io.out(bloque);
   if (r.errores > 0) {
-    io.err(`Aviso: el libro tiene ${r.errores} error(es) de captura; las filas con errores no se llenaron. Vea «pat validar ${escaparControles(libro)}».\n`);
+    io.err(`Aviso: el libro tiene ${r.errores} error(es) de captura; las filas con errores no se llenaron (el motivo de cada una va en el informe). Vea «pat validar ${escaparControles(libro)}».\n`);
     return SALIDA_HALLAZGOS;
   }
   return SALIDA_OK;

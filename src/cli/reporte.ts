@@ -3,6 +3,7 @@ import pc from "picocolors";
 import { escaparControles as e } from "../core/mostrar";
 import { citar } from "../core/valores";
 import type { CambioCelda, ValorCelda } from "../core/tipos";
+import type { FilaOmitida } from "../core/llenado/decision";
 import type { HojaValidada, InformeValidacion } from "./validar";
 
 type Colores = ReturnType<typeof pc.createColors>;
@@ -73,6 +74,8 @@ export interface HojaLlenada {
   readonly formato: string | null;
   readonly cambios: ReadonlyArray<CambioCelda>;
   readonly filasOmitidas: ReadonlyArray<number>;
+  /** Por qué no se llenó cada fila omitida (mismo orden que `filasOmitidas`). */
+  readonly motivos: ReadonlyArray<FilaOmitida>;
 }
 
 export function reporteLlenado(entrada: string, salida: string, hojas: ReadonlyArray<HojaLlenada>, c: Colores): string {
@@ -108,6 +111,7 @@ export function* bloquesReporteLlenado(entrada: string, salida: string, hojas: R
     }
     if (h.filasOmitidas.length) {
       l.push(`    ${c.yellow(`Filas que no se llenaron por problemas en sus datos: ${h.filasOmitidas.join(", ")}`)} (vea «pat validar»).`);
+      for (const m of h.motivos) l.push(`      Fila ${m.fila}: ${e(m.razon.es)}`);
     }
     total += h.cambios.length;
   }

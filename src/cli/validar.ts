@@ -4,7 +4,6 @@
  */
 import { analizarHoja, type Formato } from "../core";
 import type { Hallazgo, HojaDatos, Severidad } from "../core/tipos";
-import { leerDireccion } from "../core/validacion/direcciones";
 import { PLATAFORMA_NODE } from "./inflador";
 import { ErrorCli, SALIDA_HALLAZGOS, SALIDA_OK, SALIDA_USO } from "./errores";
 import { leerLibro } from "../xlsx/lector";
@@ -47,8 +46,7 @@ export interface OpcionesValidar {
 }
 
 function columnaNumero(h: Hallazgo): number {
-  const d = leerDireccion(h.celda);
-  return d ? d.col0 + 1 : 0;
+  return h.posicion.columna;
 }
 
 /** Orden estable: fila, columna; dentro de una celda, el orden del núcleo. */

@@ -10,6 +10,9 @@
  * - `seccion`: solo NÚMERO lleno (a menudo combinada a lo ancho, «1») → abre un objetivo;
  * - `grupo`: fila de grupo o de totales («ORGANIZACIÓN DE PROCESOS ELECTORALES», «PROYECTOS
  *   DE GASTO CORRIENTE:») → no es un proyecto;
+ * - `total`: fila de totales («TOTAL», «TOTALES», «SUBTOTAL», «SUMA», «GRAN TOTAL» en su
+ *   primer texto, con INDICADOR, MÉTODO y FRECUENCIA vacíos; suele tener sumas bajo las
+ *   columnas numéricas) → ni actividad ni error: no se valida ni se llena;
  * - `nota`: texto suelto con menos de dos columnas llenas → no es una actividad;
  * - `actividad`: el resto. Las columnas marcadas `hereda` (NÚMERO, POLÍTICAS, PROGRAMA,
  *   OBJETIVO) vacías o dentro de una combinación vertical toman el valor de arriba: 6.1 y 6.2
@@ -18,8 +21,9 @@
  * Fin de la tabla: la tabla termina en la primera fila cuyo primer texto empieza con una
  * palabra de cierre (`JUSTIFICACIONES`, `Atentamente`, `Elaboró`, `Revisó`, `Autorizó`,
  * `Vo. Bo.`, `Firma`, `Notas`, `Fuente`), sin NÚMERO propio y con a lo sumo una columna del
- * formato llena (o solo palabras de cierre: «Elaboró | Autorizó»). Lo que sigue
- * (justificaciones, firmas) no es dato.
+ * formato llena, o en la primera fila que solo tiene palabras de cierre (el bloque de firmas
+ * «ELABORÓ | REVISÓ | AUTORIZÓ | Vo. Bo.», en tantas columnas como sea). Lo que sigue
+ * (justificaciones, firmas, los nombres y cargos bajo ellas) no es dato.
  * Las notas sueltas (una sola columna con texto) tampoco lo son, ni antes ni después.
  */
 import { coincidenciasEncabezado, type Deteccion } from "./deteccion";
@@ -28,7 +32,7 @@ import { normalizarEncabezado, normalizarEncabezadoMemo } from "./formatos";
 import type { Estatus, HojaDatos, Sentido, ValorCelda } from "./tipos";
 import { esVacio } from "./valores";
 
-export type TipoFila = "vacia" | "etiqueta" | "encabezado" | "seccion" | "grupo" | "nota" | "actividad";
+export type TipoFila = "vacia" | "etiqueta" | "encabezado" | "seccion" | "grupo" | "total" | "nota" | "actividad";
 
 export interface FilaHoja {
   /** Índice base 0 en `hoja.valores`. */
@@ -55,6 +59,17 @@ export interface EstructuraHoja {
 
 const CIERRES = ["justificaciones", "justificacion", "atentamente", "elaboro", "reviso", "autorizo", "vo bo", "visto bueno", "firma", "firmas", "notas", "nota", "fuente"];
 const CODIGO = /^[A-Z]{1,4}-?\d{1,5}$/i;
+// Primer texto de una fila de totales, ya normalizado (minúsculas, sin acentos).
+const TOTALES = ["total", "totales", "subtotal", "subtotales", "sub total", "suma", "sumas", "gran total", "total general"];
+/** Columnas que toda actividad llena y una fila de totales no: si alguna tiene algo, no es un total. */
+const ROLES_NO_TOTAL = new Set(["indicador", "metodo", "frecuencia"]);
+
+function esTotal(texto: string): boolean {
+  if (texto.length > 80) return false;
+  const t = normalizarEncabezadoMemo(texto);
+  for (const x of TOTALES) if (t === x || t.startsWith(x + " ")) return true;
+  return false;
+}
 const SECCION = /^\d{1,3}(?:\.\d{1,3})*\.?$/;
 
 /** `esVacio` con vía rápida para el caso común (texto que empieza con un carácter visible). */
@@ -111,6 +126,7 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
   const columnasActividad = new Set(mapeadas.filter((m) => ROLES_ACTIVIDAD.has(m.col.rol)).map((m) => m.indice));
   const columnasHereda = new Set(mapeadas.filter((m) => m.col.hereda).map((m) => m.indice));
   const columnaTextoActividad = mapeadas.find((m) => m.col.rol === "actividad")?.indice ?? -1;
+  const columnasNoTotal = mapeadas.filter((m) => ROLES_NO_TOTAL.has(m.col.rol)).map((m) => m.indice);
 
   const filas: FilaHoja[] = [];
   let contexto: Record<string, ValorCelda> = Object.create(null); // claves de un archivo de formato
@@ -153,8 +169,8 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
     // Una fila con NÚMERO propio («2 | Notas informativas semanales») es una actividad, no el cierre.
     const numeroPropio = numeroCol !== null ? fila[numeroCol] : null;
     const sinNumero = vacio(numeroPropio) || numeroPropio === primerTexto;
-    if (primerTexto !== null && llenas <= 2 && sinNumero && esCierre(primerTexto) &&
-        (llenasMapeadas <= 1 || fila.every((v) => vacio(v) || (typeof v === "string" && esCierre(v))))) {
+    const soloCierres = (): boolean => fila.every((v) => vacio(v) || (typeof v === "string" && esCierre(v)));
+    if (primerTexto !== null && sinNumero && esCierre(primerTexto) && ((llenas <= 2 && llenasMapeadas <= 1) || soloCierres())) {
       fin = f;
       break;
     }
@@ -165,6 +181,10 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
     }
     if (llenas >= 3 && llenas <= mapeadas.length + 2 && typeof primerTexto === "string" && coincidenciasEncabezado(fila, formato) >= umbralEncabezado) {
       agregar("encabezado");
+      continue;
+    }
+    if (primerTexto !== null && esTotal(primerTexto) && columnasNoTotal.every((i) => vacio(fila[i]))) {
+      agregar("total");
       continue;
     }
     // Sección: solo NÚMERO (o la primera columna) con un número.

@@ -71,6 +71,16 @@ export interface RangoCeldas {
 }
 
 /** Un hallazgo de validación en una celda (catálogo en `validacion/catalogo.ts`). */
+/**
+ * Una celda como números: fila y columna base 1 (R1C1, como las escribe el parche del libro).
+ * La dirección A1 («I12») se arma solo para mostrarla o donde una API de Office pide texto
+ * (`validacion/direcciones.ts`).
+ */
+export interface Posicion {
+  readonly fila: number;
+  readonly columna: number;
+}
+
 export interface Hallazgo {
   readonly codigo: string;
   readonly severidad: Severidad;
@@ -82,6 +92,8 @@ export interface Hallazgo {
   readonly columna: string;
   /** Encabezado canónico de la columna («MÉTODO DE CÁLCULO»). */
   readonly encabezado: string;
+  /** La celda como números (la fuente de `celda`, `fila` y `columna`). */
+  readonly posicion: Posicion;
   readonly mensaje: string;
   readonly mensajeEn: string;
 }
@@ -89,6 +101,8 @@ export interface Hallazgo {
 /** Un cambio que el plan de llenado haría en una celda. */
 export interface CambioCelda {
   readonly celda: string;
+  /** La celda como números (la fuente de `celda`, `fila` y `columna`). */
+  readonly posicion: Posicion;
   readonly fila: number;
   readonly columna: string;
   readonly encabezado: string;

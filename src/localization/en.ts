@@ -69,6 +69,7 @@ export const en: { readonly [K in ClaveTexto]: string } = {
   "llenar.reemplaza": "Replaces a written value",
   "llenar.recorte": "Showing {mostrados} of {total} changes.",
   "llenar.masCambios": "Show more changes",
+  "llenar.filaOmitida": "Row {fila}: {motivo}",
   "llenar.omitidas": "{n} {n|row is|rows are} not filled because {n|it lacks|they lack} data (see the validation).",
   "llenar.sinCambios": "Nothing to fill: the sheet's calculations are up to date.",
   "llenar.aplicar": "Apply",

@@ -70,6 +70,7 @@ export const es = {
   "llenar.reemplaza": "Reemplaza un valor escrito",
   "llenar.recorte": "Se muestran {mostrados} de {total} cambios.",
   "llenar.masCambios": "Mostrar más cambios",
+  "llenar.filaOmitida": "Fila {fila}: {motivo}",
   "llenar.omitidas": "{n} {n|fila no se llena porque le faltan|filas no se llenan porque les faltan} datos (vea la validación).",
   "llenar.sinCambios": "No hay nada que llenar: los cálculos de la hoja ya están al día.",
   "llenar.aplicar": "Aplicar",

@@ -24,7 +24,7 @@ import { mensajeDeError } from "./errores";
 import { useEstilos } from "./estilos";
 import { avisosDeLectura, escrituraDe, FILAS_GRANDES, marcasDe, mesCortePorDefecto, type Aviso, type IntencionAviso } from "./logica";
 import { cargarFormatosInstituto, combinar, formatosDelLibro, importarFormato, SIN_FORMATOS, type FormatosInstituto } from "./formatosInstituto";
-import { analizar, formatosDisponibles, observacionesDe, omitidas, planificar, plantillaDe, resumenDe, type AnalisisHoja, type UnidadConsolidada as DatosResumen } from "./nucleo";
+import { analizar, formatosDisponibles, observacionesDe, omitidas, planificar, plantillaDe, resumenDe, type AnalisisHoja, type PlanLlenado, type UnidadConsolidada as DatosResumen } from "./nucleo";
 
 export interface PropsPanel {
   readonly puerto: PuertoLibro;
@@ -74,7 +74,7 @@ function Contenido({ puerto, hoy, t, formatosInstituto, alDescargarObservaciones
   const [corte, setCorte] = useState<number>(() => mesCortePorDefecto(null, hoy));
   const [modo, setModo] = useState<ModoLlenado>("valores");
   const [cambios, setCambios] = useState<ReadonlyArray<CambioCelda> | null>(null);
-  const [filasOmitidas, setFilasOmitidas] = useState(0);
+  const [filasOmitidas, setFilasOmitidas] = useState<PlanLlenado["motivos"]>([]);
   const [hayDeshacer, setHayDeshacer] = useState(false);
   const [hayMarcas, setHayMarcas] = useState(false);
   const [resumen, setResumen] = useState<DatosResumen | null>(null);

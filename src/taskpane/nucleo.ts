@@ -32,8 +32,8 @@ export function planificar(hoja: HojaDatos, analisis: AnalisisHoja, corte: numbe
 }
 
 /** Número de filas que el plan no pudo llenar por datos inválidos. */
-export function omitidas(plan: PlanLlenado): number {
-  return plan.filasOmitidas.length;
+export function omitidas(plan: PlanLlenado): PlanLlenado["motivos"] {
+  return plan.motivos;
 }
 
 // ——— Resumen ———

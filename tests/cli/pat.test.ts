@@ -253,6 +253,21 @@ describe("pat plantilla y pat formatos", () => {
     expect(t.out).toMatch(/pat-organo: .*\(17 columnas\)/);
   });
 
+  test("formatos: dice aparte qué encabezados deben existir y qué celdas no pueden quedar vacías (issue 8)", async () => {
+    const j = JSON.parse((await pat(["formatos", "--json"])).out);
+    for (const id of ["pat-organo", "pat-transversal"]) {
+      const cols = j.find((f: { id: string }) => f.id === id).columns as Array<{ header: string; required: boolean; notEmpty: boolean }>;
+      expect(cols.find((c) => c.header === "MES INICIAL")).toMatchObject({ required: true, notEmpty: true });
+      expect(cols.find((c) => c.header === "MES FINAL")).toMatchObject({ required: true, notEmpty: true });
+      // OBJETIVO: el encabezado debe estar, la celda puede heredar (vacía).
+      expect(cols.find((c) => /OBJETIVO/.test(c.header))).toMatchObject({ notEmpty: false });
+    }
+    const t = (await pat(["formatos"])).out;
+    expect(t).toMatch(/MES INICIAL \(encabezado requerido, celda no puede quedar vacía\)/);
+    expect(t).toMatch(/MES FINAL \(encabezado requerido, celda no puede quedar vacía\)/);
+    expect(t).not.toMatch(/\(requerida/);
+  });
+
   test.each(["pat-organo", "pat-transversal", "indicadores-resultados", "avance-metas"])("plantilla %s: se reconoce y valida sin errores", async (id) => {
     const dir = carpetaTemporal();
     const archivo = path.join(dir, `${id}.xlsx`);

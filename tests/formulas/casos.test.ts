@@ -97,6 +97,7 @@ describe("llenar --formulas en los casos dorados, recalculado por LibreOffice", 
       });
     }
     expect(diferencias).toEqual([]);
-    expect(comparadas).toBeGreaterThan(200);
+    // Las filas con errores de los casos dorados ya no se llenan (issue 8): algo menos de 200.
+    expect(comparadas).toBeGreaterThan(150);
   });
 });

@@ -1,10 +1,10 @@
 import { es, en, crearTraductor, idiomaDe } from "../../src/localization";
 import { agruparPorFila, contarPorSeveridad, marcasDe, mesCortePorDefecto, escrituraDe } from "../../src/taskpane/logica";
-import { resumir } from "../../src/core/resumen";
 import type { Hallazgo } from "../../src/core/tipos";
 
 const h = (celda: string, severidad: Hallazgo["severidad"], mensaje = "m"): Hallazgo => ({
   codigo: "x", severidad, celda, fila: Number(celda.replace(/\D/g, "")), columna: celda.replace(/\d/g, ""), encabezado: "X", mensaje, mensajeEn: `${mensaje} (en)`,
+  posicion: { fila: Number(celda.replace(/\D/g, "")), columna: celda.replace(/\d/g, "").charCodeAt(0) - 64 },
 });
 
 test("mes de corte por defecto: diciembre para un año pasado, el mes actual para el año en curso", () => {
@@ -49,24 +49,3 @@ test("textos: en tiene exactamente las claves de es, y el idioma sale de Office"
   expect(crearTraductor("en")("llenar.aplicado", { n: 3, hoja: "PAT" })).toBe('3 cells written in "PAT". You can revert with "Undo fill".');
 });
 
-test("resumen: estatus, semáforo y avance por objetivo (topado en 100, sin manuales)", () => {
-  const r = resumir(
-    [
-      { objetivo: "1", meta: 6, alcanzado: 6, mesInicial: 1, mesFinal: 6 },
-      { objetivo: "1", meta: 6, alcanzado: 12, mesInicial: 1, mesFinal: 6 },
-      { objetivo: "2", meta: 3, alcanzado: 2, mesInicial: 1, mesFinal: 3 },
-      { objetivo: "2", meta: 2, alcanzado: 0, mesInicial: 8, mesFinal: 12 },
-      { objetivo: "2", meta: 4, alcanzado: 1, mesInicial: 1, mesFinal: 12, estatusEscrito: "cancelada" },
-      { objetivo: null, meta: null, alcanzado: null, mesInicial: null, mesFinal: null },
-    ],
-    { corte: 6 },
-  );
-  expect(r.total).toBe(6);
-  expect(r.porEstatus).toMatchObject({ CUMPLIDA: 2, "NO CUMPLIDA": 1, PENDIENTE: 1, CANCELADA: 1, "SIN DATOS": 1 });
-  expect(r.porSemaforo).toMatchObject({ VERDE: 1, ROJO: 2, "SIN DATO": 3 });
-  expect(r.porObjetivo).toEqual([
-    { objetivo: "1", actividades: 2, avance: 100 },
-    { objetivo: "2", actividades: 3, avance: 33.33 },
-    { objetivo: null, actividades: 1, avance: null },
-  ]);
-});

@@ -39,8 +39,9 @@ describe("Panel", () => {
     await esperarFormato();
     await usuario.click(screen.getByRole("button", { name: "Validar hoja" }));
     const conteo = await screen.findByTestId("conteo-hallazgos");
-    // Al corte de diciembre, N7, N9, N10 y N11 van en ROJO sin OBSERVACIONES (desviacion-sin-justificar).
-    expect(texto(conteo)).toContain("2 errores · 8 advertencias · 0 informativos");
+    // Al corte de diciembre, N7, N9 y N11 van en ROJO sin OBSERVACIONES (desviacion-sin-justificar);
+    // la fila 10 tiene un error (FRECUENCIA «Trimestal»): sin estatus al corte hasta corregirlo (issue 8).
+    expect(texto(conteo)).toContain("2 errores · 7 advertencias · 0 informativos");
     const lista = screen.getByRole("list", { name: "Hallazgos por fila" });
     expect(within(lista).getByRole("heading", { name: /Fila 10/ })).toBeTruthy();
     const frecuencia = screen.getByRole("button", { name: /^Ir a J10 \(Error\): .*Trimestal/ });
@@ -51,7 +52,7 @@ describe("Panel", () => {
     expect(screen.getAllByRole("button", { name: /^Ir a / })).toHaveLength(2);
     expect(screen.queryByRole("button", { name: /^Ir a D13/ })).toBeNull();
     await usuario.selectOptions(screen.getByRole("combobox", { name: "Mostrar" }), "warning");
-    expect(screen.getAllByRole("button", { name: /^Ir a / })).toHaveLength(8);
+    expect(screen.getAllByRole("button", { name: /^Ir a / })).toHaveLength(7);
   });
 
   test("Marcar celdas y Quitar marcas: relleno y nota, y restauración exacta (también de un color propio)", async () => {
@@ -60,12 +61,12 @@ describe("Panel", () => {
     await usuario.click(screen.getByRole("button", { name: "Validar hoja" }));
     await screen.findByTestId("conteo-hallazgos");
     await usuario.click(screen.getByRole("button", { name: "Marcar celdas" }));
-    await screen.findByText(/Se marcaron 10 celdas/);
+    await screen.findByText(/Se marcaron 9 celdas/);
     expect(celda(libro, HOJA, "J10")).toMatchObject({ relleno: "#FFC7CE" });
     expect(celda(libro, HOJA, "J10").nota).toMatch(/Trimestal/);
     expect(celda(libro, HOJA, "D13").relleno).toBe("#FFEB9C");
     await usuario.click(screen.getByRole("button", { name: "Quitar marcas" }));
-    await screen.findByText(/Se quitaron las marcas de 10 celdas/);
+    await screen.findByText(/Se quitaron las marcas de 9 celdas/);
     expect(celda(libro, HOJA, "J10")).toMatchObject({ relleno: null, nota: "revisar con la unidad" });
     expect(celda(libro, HOJA, "D13")).toMatchObject({ relleno: "#00B050", nota: null });
     expect(celda(libro, HOJA, "Q8")).toMatchObject({ relleno: null, nota: null });
@@ -82,17 +83,20 @@ describe("Panel", () => {
     expect(texto(filaP7)).toContain("50");
     expect(texto(filaP7)).toContain("PORCENTAJE CUMPLIDO (%) = 1 / 2 × 100 = 50");
     expect(texto(within(tabla).getByRole("row", { name: /Q8/ }))).toMatch(/PENDIENTE.*CUMPLIDA/);
-    expect(texto(screen.getByTestId("resumen-cambios"))).toContain("Vista previa: 12 cambios");
+    // La fila 10 (FRECUENCIA con error) no se llena, y el panel dice por qué (issue 8).
+    expect(texto(screen.getByTestId("resumen-cambios"))).toContain("Vista previa: 10 cambios");
+    expect(within(tabla).queryByRole("row", { name: /Q10/ })).toBeNull();
+    expect(texto(screen.getByTestId("filas-omitidas"))).toContain("Fila 10: No se llenó: la fila tiene un error en FRECUENCIA DE MEDICIÓN (J10).");
     expect(celda(libro, HOJA, "P7").valor).toBeNull();
 
     await usuario.click(screen.getByRole("button", { name: "Aplicar" }));
-    await screen.findByText(/Se escribieron 12 celdas/);
+    await screen.findByText(/Se escribieron 10 celdas/);
     expect(celda(libro, HOJA, "P7").valor).toBe(50);
     expect(celda(libro, HOJA, "Q8").valor).toBe("CUMPLIDA");
     expect(celda(libro, HOJA, "Q11").valor).toBe("NO CUMPLIDA");
 
     await usuario.click(screen.getByRole("button", { name: "Deshacer llenado" }));
-    await screen.findByText(/Se devolvieron 12 celdas/);
+    await screen.findByText(/Se devolvieron 10 celdas/);
     expect(celda(libro, HOJA, "P7").valor).toBeNull();
     expect(celda(libro, HOJA, "Q8").valor).toBe("PENDIENTE");
     expect(celda(libro, HOJA, "Q10").valor).toBe("CUMPLIDA");
@@ -118,7 +122,7 @@ describe("Panel", () => {
     await usuario.click(screen.getByRole("button", { name: "Llenar cálculos" }));
     await screen.findByRole("table", { name: "Cambios que se harán" });
     await usuario.click(screen.getByRole("button", { name: "Aplicar" }));
-    await screen.findByText(/Se escribieron 12 celdas/);
+    await screen.findByText(/Se escribieron 10 celdas/);
     vista.unmount();
     // Mientras el panel estaba cerrado, alguien cambió una celda llenada: se respeta.
     await new PuertoMemoria(libro).escribir(HOJA, [{ celda: "Q12", valor: "REPROGRAMADA" }]);
@@ -128,7 +132,7 @@ describe("Panel", () => {
     const deshacer = screen.getByRole("button", { name: "Deshacer llenado" });
     await waitFor(() => expect(deshacer.getAttribute("aria-disabled")).not.toBe("true"));
     await usuario.click(deshacer);
-    await screen.findByText(/Se devolvieron 11 celdas/);
+    await screen.findByText(/Se devolvieron 9 celdas/);
     await screen.findByText(/1 celda cambió después del llenado y se dejó como está: Q12/);
     expect(celda(libro, HOJA, "P7").valor).toBeNull();
     expect(celda(libro, HOJA, "Q8").valor).toBe("PENDIENTE");
@@ -165,10 +169,11 @@ describe("Panel", () => {
     expect(within(resumen).getByRole("img", { name: "No cumplida: 1" })).toBeTruthy();
     expect(within(resumen).getAllByRole("img", { name: /% de avance/ })).toHaveLength(4);
     // La vista de unidad de `pat consolidar`: la unidad del título y lo que va fuera de ruta al
-    // corte de diciembre (7: 1 de 2, 9: 6 de 12, 10: 2 de 4 → ROJO; 11: NO CUMPLIDA), sin OBSERVACIONES.
+    // corte de diciembre (7: 1 de 2, 9: 6 de 12 → ROJO; 11: NO CUMPLIDA), sin OBSERVACIONES; la fila 10
+    // tiene un error y queda SIN DATOS hasta corregirlo, como en la validación y el llenado.
     expect(texto(within(resumen).getByTestId("resumen-unidad"))).toBe("UNIDAD DE INFORMÁTICA Y ESTADÍSTICA");
     const desviadas = within(within(resumen).getByTestId("resumen-desviadas")).getAllByRole("listitem").map(texto);
-    expect(desviadas.map((d) => d.split(" ")[0])).toEqual(["E7", "E9", "E10", "E11"]);
+    expect(desviadas.map((d) => d.split(" ")[0])).toEqual(["E7", "E9", "E11"]);
     expect(desviadas.every((d) => d.endsWith("sin justificar"))).toBe(true);
     await usuario.click(within(resumen).getByRole("button", { name: "Insertar gráfico" }));
     await screen.findByText(/Se agregó la hoja «Resumen PAT»/);
@@ -277,7 +282,7 @@ describe("Panel", () => {
     await usuario.click(screen.getByRole("button", { name: "Validar hoja" }));
     await screen.findByTestId("conteo-hallazgos");
     await usuario.click(screen.getByRole("button", { name: "Marcar celdas" }));
-    await screen.findByText(/Se marcaron 10 celdas/);
+    await screen.findByText(/Se marcaron 9 celdas/);
     libro.hoja(HOJA).nombre = "PAT renombrada";
     await usuario.click(screen.getByRole("button", { name: "Quitar marcas" }));
     await screen.findByText(/La hoja «PAT 2024» de las marcas anteriores ya no existe/);

@@ -20,17 +20,21 @@
  * calculado (en los dos modos), filas cuyos datos tienen errores (solo sus hallazgos).
  */
 import { redondear2 } from "../calculos";
+import type { CeldaCalculada, FilaAnalizada } from "../lectura";
 import type { Deteccion } from "../deteccion";
 import { esEstatusManual, estatusEscritoAceptable, leerEstatus } from "../estatus";
 import type { Actividad } from "../filas";
-import type { Columna } from "../formatos";
 import type { CambioCelda, EstatusCalculado, HojaDatos, Texto, ValorCelda } from "../tipos";
-import { esVacio, formatoEsPorcentaje, leerCantidad } from "../valores";
+import { esVacio, formatoEsPorcentaje } from "../valores";
 import { direccion, letraColumna } from "../validacion/direcciones";
-import { calcularFila, cifra2, type Calculado } from "./calculo";
+import { cifra2, type Calculado } from "./calculo";
+import { celdaCoincide } from "./coincidencia";
+import { motivoDeOmision, type FilaOmitida } from "./decision";
 import { formulaDeCelda } from "./formulas";
 
 export { calcularFila, type Calculado, type CalculosFila } from "./calculo";
+export { coincideNumero, celdaCoincide } from "./coincidencia";
+export type { FilaOmitida } from "./decision";
 export { formulaNativa, formulaDeCelda, type CorteFormula, type EntornoFormula } from "./formulas";
 
 export type ModoLlenado = "valores" | "formulas";
@@ -43,37 +47,59 @@ export interface OpcionesLlenado {
 export interface ResultadoPlan {
   cambios: CambioCelda[];
   filasOmitidas: number[];
+  /** Por qué no se llenó (o no se llenó completa) cada fila omitida, en el mismo orden. */
+  motivos: FilaOmitida[];
 }
 
 function igualFormula(a: string | null | undefined, b: string): boolean {
   return !!a && a.replace(/\s+/g, "").toUpperCase() === b.replace(/\s+/g, "").toUpperCase();
 }
 
-/** Calcula el plan de llenado de las actividades de una hoja detectada. */
-export function planificar(hoja: HojaDatos, det: Deteccion, actividades: ReadonlyArray<Actividad>, opciones: OpcionesLlenado = {}): ResultadoPlan {
+/**
+ * Plan de llenado de las actividades de una hoja ya analizada: consume los cálculos y lo
+ * escrito en cada celda calculada que dejó el análisis (`filas`, en el orden de
+ * `actividades`); no lee celdas ni calcula otra vez.
+ */
+export function planificar(
+  hoja: HojaDatos, det: Deteccion, actividades: ReadonlyArray<Actividad>, filas: ReadonlyArray<FilaAnalizada>, opciones: OpcionesLlenado = {},
+): ResultadoPlan {
   const formato = det.formato;
   const modo = opciones.modo ?? "valores";
   const corte = opciones.corte ?? null;
-  const calculadas: Columna[] = formato.columnas.filter((c) => c.calculada && det.columnas[c.clave] !== undefined);
   const cambios: CambioCelda[] = [];
   const omitidas: number[] = [];
-  if (calculadas.length === 0) return { cambios, filasOmitidas: omitidas };
+  const motivos: FilaOmitida[] = [];
 
-  for (const act of actividades) {
-    const calc = calcularFila(act, formato, corte);
-    const f0 = act.fila - 1;
-    let omitida = false;
-    for (const c of calculadas) {
-      const i = det.columnas[c.clave];
-      const antes: ValorCelda = hoja.valores[f0]?.[i] ?? null;
-      const formulaAntes = hoja.formulas?.[f0]?.[i] ?? null;
-      const fmt = hoja.formatosNumero?.[f0]?.[i] ?? null;
+  for (let k = 0; k < actividades.length; k++) {
+    const act = actividades[k];
+    const fila = filas[k];
+    if (!fila || fila.calculadas.length === 0) continue;
+    const calc = fila.calculos;
+    // Una fila con errores no se llena: se decide aquí, una vez, y se dice por qué.
+    if (fila.errores.length > 0) {
+      omitidas.push(act.fila);
+      motivos.push(motivoDeOmision(fila, formato, act, []));
+      continue;
+    }
+    const sinCalculo: string[] = [];
+    const combinadas: CeldaCalculada[] = [];
+    for (const celda of fila.calculadas) {
+      const c = celda.columna;
+      const i = celda.indice;
+      const antes: ValorCelda = celda.valor;
+      const formulaAntes = celda.formula;
+      const fmt = celda.formatoNumero;
       const enPorcentaje = fmt !== null && formatoEsPorcentaje(fmt);
-      if (act.heredadas.includes(c.clave)) continue; // dentro de una combinación: se escribe en la celda ancla
+      if (fila.heredadas[c.orden]) continue; // dentro de una combinación: se escribe en la celda ancla
       if (c.tipo === "estatus" && esEstatusManual(act.estatus)) continue;
+      // Una celda cubierta por una combinación no se escribe (Excel guarda solo el ancla): se dice.
+      if (celda.combinacion) {
+        if (calc[c.rol]) combinadas.push(celda);
+        continue;
+      }
       const r: Calculado | undefined = calc[c.rol];
       if (!r) {
-        if (act.invalidas.length > 0) omitida = true;
+        if (act.invalidas.length > 0) sinCalculo.push(c.encabezado);
         continue;
       }
       const encabezado = c.encabezado;
@@ -94,7 +120,7 @@ export function planificar(hoja: HojaDatos, det: Deteccion, actividades: Readonl
         if (leido.valor !== null && leido.valor !== r.valor && estatusEscritoAceptable(leido.valor, r.valor as EstatusCalculado, corte)) continue;
       }
 
-      // Valor.
+      // Valor. Coincidir lo decide `celdaCoincide`, lo mismo que la regla «calculados».
       const multilinea = (r.lineas?.length ?? 0) > 1;
       let despues: ValorCelda;
       let igual: boolean;
@@ -105,27 +131,22 @@ export function planificar(hoja: HojaDatos, det: Deteccion, actividades: Readonl
         const lineas = r.lineas!;
         if (lineas.length === 1) {
           despues = enPorcentaje ? Math.round(lineas[0] * 100) / 10000 : lineas[0];
-          const q = leerCantidad(antes, fmt);
-          igual = q.ok && q.valor !== null && Math.abs(redondear2(q.valor.valor) - lineas[0]) < 0.005;
+          igual = celdaCoincide(antes, fmt, lineas[0]);
         } else {
           despues = lineas.map(cifra2).join("\n");
-          const previas = typeof antes === "string" ? antes.split(/\r?\n/).map((s) => s.trim()).filter((s) => s) : [];
-          igual = previas.length === lineas.length && previas.every((p, k) => {
-            const q = leerCantidad(p, fmt);
-            return q.ok && q.valor !== null && Math.abs(redondear2(q.valor.valor) - lineas[k]) < 0.005;
-          });
+          const previas = typeof antes === "string" ? antes.split(/\r?\n/).map((x) => x.trim()).filter((x) => x) : [];
+          igual = previas.length === lineas.length && previas.every((p, j) => celdaCoincide(p, fmt, lineas[j]));
         }
       } else {
         const puntos = redondear2(r.valor as number);
         despues = enPorcentaje ? Math.round(puntos * 100) / 10000 : puntos;
-        const q = leerCantidad(antes, fmt);
-        igual = q.ok && q.valor !== null && Math.abs(redondear2(q.valor.valor) - puntos) < 0.005;
+        igual = celdaCoincide(antes, fmt, puntos);
       }
       // Ya tiene el valor, o una fórmula propia cuyo resultado guardado es el calculado: se respeta en todo modo.
       if (igual && (modo === "valores" || formulaAntes)) continue;
       // Nunca se planea escribir NaN ni ±Infinity (Excel no los guarda como número).
       if (typeof despues === "number" && !Number.isFinite(despues)) {
-        omitida = true;
+        sinCalculo.push(c.encabezado);
         continue;
       }
 
@@ -136,7 +157,7 @@ export function planificar(hoja: HojaDatos, det: Deteccion, actividades: Readonl
         if (f.ok) {
           if (igualFormula(formulaAntes, f.expresion)) continue;
           cambios.push({
-            celda: direccion(act.fila, i), fila: act.fila, columna: letraColumna(i), encabezado,
+            celda: direccion(act.fila, i), posicion: { fila: act.fila, columna: i + 1 }, fila: act.fila, columna: letraColumna(i), encabezado,
             antes, formulaAntes, despues: f.expresion, esFormula: true, razon: razonDe(), reemplaza: !esVacio(antes) || !!formulaAntes,
           });
           continue;
@@ -146,14 +167,17 @@ export function planificar(hoja: HojaDatos, det: Deteccion, actividades: Readonl
       if (igual) continue;
       const razon = razonDe();
       cambios.push({
-        celda: direccion(act.fila, i), fila: act.fila, columna: letraColumna(i), encabezado,
+        celda: direccion(act.fila, i), posicion: { fila: act.fila, columna: i + 1 }, fila: act.fila, columna: letraColumna(i), encabezado,
         antes, formulaAntes, despues, esFormula: false, reemplaza: !esVacio(antes) || !!formulaAntes,
         razon: sinFormula
           ? { es: `${razon.es} (valor y no fórmula: ${sinFormula.es})`, en: `${razon.en} (value, not a formula: ${sinFormula.en})` }
           : razon,
       });
     }
-    if (omitida) omitidas.push(act.fila);
+    if (sinCalculo.length > 0 || combinadas.length > 0) {
+      omitidas.push(act.fila);
+      motivos.push(motivoDeOmision(fila, formato, act, sinCalculo, combinadas));
+    }
   }
-  return { cambios, filasOmitidas: omitidas };
+  return { cambios, filasOmitidas: omitidas, motivos };
 }

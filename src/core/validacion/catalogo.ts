@@ -21,7 +21,7 @@ function t(es: string, en: string): Texto {
   return { es, en };
 }
 
-const LISTA: ReadonlyArray<TipoHallazgo> = [
+const LISTA = [
   {
     codigo: "celda-requerida-vacia", severidad: "error",
     titulo: t("Celda obligatoria vacía", "Required cell is empty"),
@@ -196,13 +196,21 @@ const LISTA: ReadonlyArray<TipoHallazgo> = [
     descripcion: t("Una fórmula fuera de las columnas calculadas usa DDE («|»), HYPERLINK, WEBSERVICE, CALL o REGISTER: al abrir el libro puede ejecutar un programa, abrir un enlace o enviar datos.", "A formula outside the computed columns uses DDE (\"|\"), HYPERLINK, WEBSERVICE, CALL or REGISTER: opening the workbook may run a program, open a link or send data."),
     mensaje: t("{encabezado} tiene una fórmula que llama a {llamada} («{valor}»). Si no la puso usted, bórrela y escriba el dato como texto; para un enlace escriba la dirección sin fórmula.", "{encabezado} has a formula that calls {llamada} (\"{valor}\"). If you did not write it, delete it and type the data as text; for a link write the address without a formula."),
   },
-];
+] as const satisfies ReadonlyArray<TipoHallazgo>;
+
+/** Los códigos del catálogo, como tipo: una regla solo puede emitir uno de estos. */
+export type CodigoHallazgo = (typeof LISTA)[number]["codigo"];
 
 export const CATALOGO: Readonly<Record<string, TipoHallazgo>> = (() => {
   const r: Record<string, TipoHallazgo> = {};
   for (const h of LISTA) r[h.codigo] = h;
   return Object.freeze(r);
 })();
+
+/** ¿Es `x` un código del catálogo? */
+export function esCodigoHallazgo(x: string): x is CodigoHallazgo {
+  return Object.prototype.hasOwnProperty.call(CATALOGO, x);
+}
 
 export function listarTiposHallazgo(): ReadonlyArray<TipoHallazgo> {
   return LISTA;

@@ -7,19 +7,18 @@
  * Sin falsas alarmas: lo que la spec considera correcto (META 1 en `pat-organo`, PORCENTAJE
  * 0 con 0 cumplidas, UNIDADES vacías = 0, `$0`, `25%`) no produce nada.
  */
-import { redondear2 } from "../calculos";
 import type { Deteccion } from "../deteccion";
 import { CATALOGO_ESTATUS, esEstatusManual, estatusEscritoAceptable, leerEstatus } from "../estatus";
 import { vacio, type Actividad, type EstructuraHoja, type FilaHoja, type LineaMeta } from "../filas";
 import type { Columna, Formato, Rol } from "../formatos";
-import { calcularFila, cifra, cifra2, type CalculosFila } from "../llenado/calculo";
-import { evaluarAvance, fueraDeRuta, type AvanceActividad } from "../avance";
+import { calcularFila, cifra, type CalculosFila } from "../llenado/calculo";
+import { evaluarAvance, type AvanceActividad } from "../avance";
 import { PERFILES_SEMAFORO, type PerfilSemaforo } from "../semaforo";
 import type { Metodo } from "../metodo";
 import { formatear } from "../resultado";
-import type { Estatus, EstatusCalculado, Hallazgo, HojaDatos, Sentido, Texto, ValorCelda } from "../tipos";
+import type { Estatus, EstatusCalculado, Hallazgo, HojaDatos, RangoCeldas, Sentido, Texto, ValorCelda } from "../tipos";
 import {
-  agruparMiles, buscarMarcador, citar, FRECUENCIAS, formatoEsPorcentaje, leerCantidad, leerFrecuencia, leerMes, leerSentido, normalizar, sinPuntoFinal, textoFecha,
+  buscarMarcador, citar, FRECUENCIAS, leerCantidad, leerFrecuencia, leerMes, leerSentido, normalizar, sinPuntoFinal, textoFecha,
   type Cantidad,
 } from "../valores";
 import { CATALOGO } from "./catalogo";
@@ -27,6 +26,10 @@ import { direccion, letraColumna } from "./direcciones";
 import { analizarMetodoEnCache } from "../metodo";
 import { memorizarTexto } from "../memoria";
 import { llamadaExterna, signoDeInyeccion } from "../inyeccion";
+import { lineasDe } from "./reglas/lineas";
+import { REGLAS_DE_FILA, type ContextoRegla, type ReglaFila } from "./reglas";
+import type { CodigoHallazgo } from "./catalogo";
+import type { CeldaCalculada, FilaAnalizada } from "../lectura";
 
 /** «-5», «+3»: un número escrito con signo no es una fórmula. */
 function esCifraEscrita(t: string): boolean {
@@ -46,6 +49,8 @@ export interface ResultadoValidacion {
   readonly actividades: Actividad[];
   /** Avance al corte de cada actividad, en el mismo orden que `actividades`. */
   readonly avances: AvanceActividad[];
+  /** Lecturas, cálculos, celdas calculadas y errores de cada actividad, en el mismo orden. */
+  readonly filas: FilaAnalizada[];
   readonly hallazgos: Hallazgo[];
 }
 
@@ -60,6 +65,8 @@ const SUGERENCIA_REQUERIDA: Partial<Record<Rol, Texto>> = {
   meta: { es: "Escriba la meta: un número mayor que 0.", en: "Write the goal: a number greater than 0." },
   objetivo: { es: "Escriba el objetivo al que pertenece el indicador.", en: "Write the objective the indicator belongs to." },
   clave: { es: "Escriba la clave del proyecto, por ejemplo A001.", en: "Write the project key, for example A001." },
+  mesInicial: { es: "Escriba el mes en que empieza: un número del 1 al 12 (1 = enero); sin él no se puede saber el estatus al corte.", en: "Write the month it starts: a number from 1 to 12 (1 = January); without it the status at the cut-off cannot be judged." },
+  mesFinal: { es: "Escriba el mes en que termina: un número del 1 al 12 (12 = diciembre); sin él no se puede saber el estatus al corte.", en: "Write the month it ends: a number from 1 to 12 (12 = December); without it the status at the cut-off cannot be judged." },
 };
 
 const SUGERENCIA_NUMERO: Partial<Record<Rol, Texto>> = {
@@ -111,6 +118,7 @@ const leerSentidoM = memo(leerSentido);
 const leerMesM = memo(leerMes);
 
 const SIN_HEREDADAS: ReadonlyArray<string> = Object.freeze([]);
+const SIN_ERRORES: ReadonlyArray<Hallazgo> = Object.freeze([]);
 
 function texto(v: ValorCelda | undefined): string | null {
   if (vacio(v)) return null;
@@ -118,12 +126,6 @@ function texto(v: ValorCelda | undefined): string | null {
   return String(v).trim();
 }
 
-/** Divide una celda de varias metas en líneas (sin líneas vacías). */
-function lineasDe(v: ValorCelda | undefined): ValorCelda[] {
-  if (vacio(v)) return [];
-  if (typeof v !== "string") return [v ?? null];
-  return v.split(/\r?\n/).map((s) => s.trim()).filter((s) => s.length > 0);
-}
 
 function sinEspacioFinal(s: string): string {
   let fin = s.length;
@@ -138,8 +140,14 @@ class Emisor {
   private readonly vistos = new Set<string>();
   /** Celdas con al menos un error (fila0 × 16384 + col0), para no encimar avisos en la misma celda. */
   readonly conError = new Set<number>();
+  /** Hallazgos de severidad error por fila (base 0). */
+  private readonly errores = new Map<number, Hallazgo[]>();
 
-  emitir(codigo: string, fila0: number, col0: number, encabezado: string, p: Parametros = {}): void {
+  erroresDe(fila0: number): ReadonlyArray<Hallazgo> {
+    return this.errores.get(fila0) ?? SIN_ERRORES;
+  }
+
+  emitir(codigo: CodigoHallazgo, fila0: number, col0: number, encabezado: string, p: Parametros = {}): void {
     const tipo = CATALOGO[codigo];
     if (!tipo) throw new Error(`Código de hallazgo desconocido: ${codigo}`);
     const celda = direccion(fila0 + 1, col0);
@@ -153,11 +161,18 @@ class Emisor {
     this.vistos.add(llave);
     if (tipo.severidad === "error") this.conError.add(fila0 * 16384 + col0);
     this.columnas.push(col0);
-    this.hallazgos.push({
+    const hallazgo: Hallazgo = {
       codigo, severidad: tipo.severidad, celda, fila: fila0 + 1, columna: letraColumna(col0), encabezado,
+      posicion: { fila: fila0 + 1, columna: col0 + 1 },
       mensaje,
       mensajeEn: sinEspacioFinal(formatear(tipo.mensaje.en, parametrosEn)),
-    });
+    };
+    this.hallazgos.push(hallazgo);
+    if (tipo.severidad === "error") {
+      const lista = this.errores.get(fila0);
+      if (lista) lista.push(hallazgo);
+      else this.errores.set(fila0, [hallazgo]);
+    }
   }
 
   tieneError(fila0: number, col0: number): boolean {
@@ -190,6 +205,13 @@ interface Contexto {
   /** Columnas calculadas presentes (para revisar lo escrito). */
   readonly calculadasPresentes: ReadonlyArray<Columna>;
   readonly porMeta: ReadonlyArray<Columna>;
+  /** Todas las columnas calculadas presentes (también ESTATUS), para lo escrito en ellas. */
+  readonly calculadasTodas: ReadonlyArray<Columna>;
+  readonly filas: FilaAnalizada[];
+  /** Combinaciones que tocan alguna columna calculada (pocas: se recorren por celda). */
+  readonly combinacionesCalculadas: ReadonlyArray<RangoCeldas>;
+  /** Las reglas de fila que el formato activa, en orden. */
+  readonly reglasDeFila: ReadonlyArray<ReglaFila>;
 }
 
 /** Valida las actividades de una hoja ya detectada y recorrida. */
@@ -208,6 +230,13 @@ export function validarHoja(hoja: HojaDatos, det: Deteccion, estructura: Estruct
     porIndice: new Map(formato.columnas.filter((c) => det.columnas[c.clave] !== undefined).map((c) => [det.columnas[c.clave], c] as [number, Columna])),
     calculadasPresentes: formato.columnas.filter((c) => c.calculada && c.tipo !== "estatus" && det.columnas[c.clave] !== undefined),
     porMeta: formato.columnas.filter((c) => c.porMeta && det.columnas[c.clave] !== undefined),
+    calculadasTodas: formato.columnas.filter((c) => c.calculada && det.columnas[c.clave] !== undefined),
+    filas: [],
+    reglasDeFila: REGLAS_DE_FILA.filter((r) => formato.reglas.includes(r.id)),
+    combinacionesCalculadas: (hoja.combinaciones ?? []).filter((r) => formato.columnas.some((c) => {
+      const i = det.columnas[c.clave];
+      return c.calculada && i !== undefined && i >= r.columnaInicio && i <= r.columnaFin;
+    })),
   };
   const actividades: Actividad[] = [];
   for (const fila of estructura.filas) {
@@ -218,7 +247,7 @@ export function validarHoja(hoja: HojaDatos, det: Deteccion, estructura: Estruct
   const { hallazgos, columnas } = ctx.emisor;
   const indices = hallazgos.map((_, i) => i);
   indices.sort((a, b) => hallazgos[a].fila - hallazgos[b].fila || columnas[a] - columnas[b] || (hallazgos[a].codigo < hallazgos[b].codigo ? -1 : hallazgos[a].codigo > hallazgos[b].codigo ? 1 : 0));
-  return { actividades, avances: ctx.avances, hallazgos: indices.map((i) => hallazgos[i]) };
+  return { actividades, avances: ctx.avances, filas: ctx.filas, hallazgos: indices.map((i) => hallazgos[i]) };
 }
 
 function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
@@ -235,19 +264,17 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   const crudo = (c: Columna | undefined): ValorCelda => (c ? fila.valores[c.orden] ?? null : null);
   const propio = (c: Columna): boolean => !fila.heredada[c.orden];
   const fmt = (c: Columna): string | null => formatos?.[idx(c)] ?? null;
-  const emitir = (codigo: string, c: Columna, p: Parametros = {}): void => {
+  const emitir = (codigo: CodigoHallazgo, c: Columna, p: Parametros = {}): void => {
     emisor.emitir(codigo, f0, idx(c), c.encabezado, p);
   };
 
-  // 1. Obligatorias.
-  if (reglas.has("requeridas")) {
-    for (const c of ctx.presentes) {
-      if (!c.obligatoria) continue;
-      if (vacio(fila.valores[c.orden])) {
-        const s = SUGERENCIA_REQUERIDA[c.rol] ?? { es: "Escriba el dato que corresponde.", en: "Write the corresponding data." };
-        emitir("celda-requerida-vacia", c, { sugerencia: s.es, sugerenciaEn: s.en });
-        invalidas.add(c.clave);
-      }
+  // 1. Obligatorias: una celda obligatoria vacía es una lectura vacía, con la regla o sin ella.
+  for (const c of ctx.presentes) {
+    if (!c.obligatoria || !vacio(fila.valores[c.orden])) continue;
+    invalidas.add(c.clave);
+    if (reglas.has("requeridas")) {
+      const s = SUGERENCIA_REQUERIDA[c.rol] ?? { es: "Escriba el dato que corresponde.", en: "Write the corresponding data." };
+      emitir("celda-requerida-vacia", c, { sugerencia: s.es, sugerenciaEn: s.en });
     }
   }
 
@@ -414,9 +441,10 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
     }
   }
 
-  if (cMeta && meta !== null && propio(cMeta) && reglas.has("meta-uno") && formato.metaEsValorIndicador && esPorcentaje && meta === 1 && !metaEnPorcentaje) {
-    emitir("meta-porcentaje-uno", cMeta);
+  // Meta 1 en un indicador de porcentaje: ¿1 % o 100 %? Dudosa con la regla o sin ella.
+  if (cMeta && meta !== null && formato.metaEsValorIndicador && esPorcentaje && meta === 1 && !metaEnPorcentaje) {
     invalidas.add(cMeta.clave);
+    if (propio(cMeta) && reglas.has("meta-uno")) emitir("meta-porcentaje-uno", cMeta);
   }
 
   if (cMeta && meta !== null && reglas.has("periodos") && mesInicial !== null && mesFinal !== null && mesesFrecuencia !== null && frecuencia !== null &&
@@ -431,6 +459,8 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   }
 
   // Marcadores de plantilla e inyección de fórmulas.
+  // Un método que aún es el texto de la plantilla no se evalúa, con la regla o sin ella.
+  if (cMet && metodoTexto !== null && marcador(metodoTexto)) invalidas.add(cMet.clave);
   if (reglas.has("marcadores")) {
     for (const c of ctx.presentes) {
       const i = indices[c.orden];
@@ -438,10 +468,7 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
       const v = fila.valores[c.orden];
       if (typeof v !== "string" || emisor.tieneError(f0, i)) continue;
       const m = marcador(v);
-      if (m) {
-        emitir("marcador-plantilla", c, { marcador: m });
-        if (c.rol === "metodo") invalidas.add(c.clave);
-      }
+      if (m) emitir("marcador-plantilla", c, { marcador: m });
     }
   }
   if (reglas.has("inyeccion")) {
@@ -453,12 +480,12 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
       const formula = formulas?.[i];
       if (formula) {
         const llamada = c?.calculada ? null : llamadaExterna(formula);
-        if (llamada) emisor.emitir("formula-externa", f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, { llamada, valor: citar(formula) });
+        if (llamada) emisor.emitir("formula-externa", f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, { llamada, valor: citar(formula), ...(c ? {} : { encabezadoEn: `Column ${letraColumna(i)}` }) });
         continue;
       }
       const v = filaCruda[i];
       const signo = signoDeInyeccion(v, esCifraEscrita);
-      if (signo) emisor.emitir("inyeccion-formula", f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, { signo: signo.nombre.es, signoEn: signo.nombre.en, valor: citar(v) });
+      if (signo) emisor.emitir("inyeccion-formula", f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, { signo: signo.nombre.es, signoEn: signo.nombre.en, valor: citar(v), ...(c ? {} : { encabezadoEn: `Column ${letraColumna(i)}` }) });
     }
   }
 
@@ -511,71 +538,64 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   };
 
   const calc = calcularFila(act, formato, ctx.corte);
-  if (reglas.has("calculados")) revisarCalculadas(ctx, fila, calc, calculadas, emitir, fmt);
-  if (reglas.has("estatus") && cEst && estatus !== null && !esEstatusManual(estatus) && propio(cEst)) {
-    const e = calc.estatus;
-    if (e && !estatusEscritoAceptable(estatus, e.valor as EstatusCalculado, ctx.corte)) {
-      emitir("estatus-contradictorio", cEst, { valor: estatus, motivo: e.explicar().es, motivoEn: e.explicar().en, esperado: String(e.valor) });
-    }
-  }
-  if (reglas.has("sobrecumplimiento")) revisarSobrecumplimiento(act, formato, calc, col, emitir);
-  const avance = evaluarAvance(act, formato, calc, ctx.corte, ctx.perfil);
+  // Las reglas de fila (unidades de `reglas/`) juzgan lecturas y cálculos ya hechos.
+  const juicio: ContextoRegla = {
+    act, formato, calc, corte: ctx.corte, col, propio, valor: crudo, formatoNumero: fmt, estatusEscrito: estatus,
+    calculadasLeidas: calculadas, calculadasPresentes: ctx.calculadasPresentes, avance: null, claves: ctx.claves, emitir,
+  };
+  for (const r of ctx.reglasDeFila) if (!r.despuesDelAvance) r.revisar(juicio);
+
+  // Los errores de la fila (todos los de arriba): una fila con errores no se llena, y su
+  // avance no se cuenta con un estatus que el llenado no escribiría.
+  const errores = emisor.erroresDe(f0);
+  const avance = errores.length > 0 ? avanceConErrores(act) : conEstatusConservado(evaluarAvance(act, formato, calc, ctx.corte, ctx.perfil), estatus, calc, ctx.corte, cEst ? propio(cEst) && !formulas?.[indices[cEst.orden]] : false);
   ctx.avances.push(avance);
-  // Desviación sin justificar: solo con corte (sin él no se sabe qué se esperaba).
-  const cObs = col("observaciones");
-  if (reglas.has("desviacion") && ctx.corte !== null && cObs && act.observaciones === null && fueraDeRuta(avance)) {
-    const situacion = avance.semaforo === "ROJO" || avance.semaforo === "AMARILLO"
-      ? { es: `va en ${avance.semaforo}`, en: `is ${avance.semaforo === "ROJO" ? "RED" : "YELLOW"}` }
-      : { es: "quedó NO CUMPLIDA", en: "ended NOT MET" };
-    emitir("desviacion-sin-justificar", cObs, {
-      situacion: situacion.es, situacionEn: situacion.en,
-      alcanzado: cifra(avance.alcanzado ?? 0), esperado: cifra(avance.esperado ?? act.meta ?? 0),
+  const conAvance: ContextoRegla = { ...juicio, avance };
+  for (const r of ctx.reglasDeFila) if (r.despuesDelAvance) r.revisar(conAvance);
+
+  const celdas: CeldaCalculada[] = [];
+  for (const c of ctx.calculadasTodas) {
+    const i = indices[c.orden];
+    celdas.push({
+      columna: c, fila: f0 + 1, indice: i, valor: hoja.valores[f0]?.[i] ?? null, formula: formulas?.[i] ?? null, formatoNumero: formatos?.[i] ?? null,
+      combinacion: combinacionQueCubre(ctx.combinacionesCalculadas, f0, i),
     });
   }
-
-  if (reglas.has("personas")) {
-    const cP = col("persona");
-    if (cP && act.persona !== null && act.mujer !== null && act.hombre !== null && Math.abs(act.mujer + act.hombre - act.persona) > 1e-9) {
-      emitir("personas-no-suman", cP, { persona: cifra(act.persona), mujer: cifra(act.mujer), hombre: cifra(act.hombre), suma: cifra(act.mujer + act.hombre) });
-    }
-  }
-  if (reglas.has("presupuesto")) {
-    const cD = col("presupuestoDevengado");
-    if (cD && act.presupuestoDevengado !== null && act.presupuestoModificado !== null && act.presupuestoDevengado > act.presupuestoModificado + 1e-9) {
-      emitir("devengado-mayor-modificado", cD, { devengado: montos(act.presupuestoDevengado), modificado: montos(act.presupuestoModificado) });
-    }
-  }
-  if (reglas.has("clave-repetida")) {
-    const cC = col("clave");
-    if (cC && act.clave !== null && propio(cC)) {
-      const k = normal(act.clave).toUpperCase();
-      const primera = ctx.claves.get(k);
-      if (primera !== undefined) emitir("clave-repetida", cC, { valor: act.clave, primera });
-      else ctx.claves.set(k, f0 + 1);
-    }
-  }
+  ctx.filas.push({ fila: f0 + 1, valores: fila.valores, heredadas: fila.heredada, indices, invalidas: act.invalidas, calculos: calc, calculadas: celdas, errores });
   return act;
 }
 
-/** Líneas de una celda para un mensaje: las primeras y cuántas son (una celda puede tener 16 000). */
-function unirLineas(lineas: ReadonlyArray<string>): string {
-  const MAXIMO = 6;
-  return lineas.length <= MAXIMO ? lineas.join(" / ") : `${lineas.slice(0, MAXIMO).join(" / ")} / … (${lineas.length} líneas)`;
+/**
+ * El estatus escrito que el llenado conserva (NO CUMPLIDA sin mes de corte, ver
+ * `estatusEscritoAceptable`) es el que cuenta el resumen: el mismo que queda en la hoja.
+ */
+function conEstatusConservado(avance: AvanceActividad, escrito: Estatus | null, calc: CalculosFila, corte: number | null, propio: boolean): AvanceActividad {
+  const e = calc.estatus;
+  if (!propio || !e || escrito === null || escrito === e.valor || esEstatusManual(escrito)) return avance;
+  return estatusEscritoAceptable(escrito, e.valor as EstatusCalculado, corte) ? { ...avance, estatus: escrito } : avance;
 }
 
-/** Un porcentaje para un mensaje; uno que desborda (1e308 de una meta mínima) no dice «Infinity». */
-function cifraPorcentaje(x: number): string {
-  return Number.isFinite(x) ? cifra(x) : `más de ${cifra(Number.MAX_VALUE)}`;
+/** La combinación que cubre la celda (fila0, col0) sin que sea su ancla, o `null`. */
+function combinacionQueCubre(rangos: ReadonlyArray<RangoCeldas>, f0: number, c0: number): RangoCeldas | null {
+  for (const r of rangos) {
+    if (f0 < r.filaInicio || f0 > r.filaFin || c0 < r.columnaInicio || c0 > r.columnaFin) continue;
+    if (f0 === r.filaInicio && c0 === r.columnaInicio) return null;
+    return r;
+  }
+  return null;
 }
 
-function montos(x: number): string {
-  // Sin Intl (el entorno de funciones de Excel solo garantiza ES2016): 1234567.5 → «1,234,567.50».
-  const [entero, decimales] = Math.abs(redondear2(x)).toFixed(2).split(".");
-  return `${x < 0 ? "-" : ""}${agruparMiles(entero)}.${decimales}`;
+/** Avance de una fila con errores: su estatus manual si lo tiene; si no, SIN DATOS. */
+function avanceConErrores(act: Actividad): AvanceActividad {
+  const manual = esEstatusManual(act.estatus);
+  return { estatus: manual ? act.estatus as Estatus : "SIN DATOS", manual, cumplimiento: null, alcanzado: act.alcanzado, esperado: null, semaforo: "SIN DATO" };
 }
+
+
+
 
 type Col = (rol: Rol) => Columna | undefined;
-type Emitir = (codigo: string, c: Columna, p?: Parametros) => void;
+type Emitir = (codigo: CodigoHallazgo, c: Columna, p?: Parametros) => void;
 
 function leerMetas(
   ctx: Contexto, fila: FilaHoja, metas: LineaMeta[], invalidas: Set<string>, col: Col, emitir: Emitir, fmt: (c: Columna) => string | null,
@@ -615,8 +635,10 @@ function leerMetas(
         invalidas.add(c.clave);
         if (!c.calculada) {
           const s = SUGERENCIA_NUMERO[c.rol] ?? { es: "Escriba solo la cifra, una por línea.", en: "Write only the figure, one per line." };
-          if (esMeta && reglas.has("meta")) emitir("meta-no-numerica", c, { valor: `línea ${i + 1}: ${citar(ls[i])}`, ejemplo: "12.00" });
-          else if (reglas.has("alcanzado")) emitir("valor-no-numerico", c, { valor: `línea ${i + 1}: ${citar(ls[i])}`, sugerencia: `${s.es} Una cifra por línea.`, sugerenciaEn: `${s.en} One figure per line.` });
+          const valor = `línea ${i + 1}: ${citar(ls[i])}`;
+          const valorEn = `line ${i + 1}: ${citar(ls[i])}`;
+          if (esMeta && reglas.has("meta")) emitir("meta-no-numerica", c, { valor, valorEn, ejemplo: "12.00" });
+          else if (reglas.has("alcanzado")) emitir("valor-no-numerico", c, { valor, valorEn, sugerencia: `${s.es} Una cifra por línea.`, sugerenciaEn: `${s.en} One figure per line.` });
         }
         return null;
       }
@@ -624,12 +646,12 @@ function leerMetas(
       if (v !== null && !c.calculada) {
         if (esMeta && !(v > 0)) {
           invalidas.add(c.clave);
-          if (reglas.has("meta")) emitir("meta-no-positiva", c, { valor: ls.length > 1 ? `${cifra(v)} (línea ${i + 1})` : cifra(v), ejemplo: "12.00" });
+          if (reglas.has("meta")) emitir("meta-no-positiva", c, { valor: ls.length > 1 ? `${cifra(v)} (línea ${i + 1})` : cifra(v), valorEn: ls.length > 1 ? `${cifra(v)} (line ${i + 1})` : cifra(v), ejemplo: "12.00" });
           return null;
         }
         if (!esMeta && v < 0) {
           invalidas.add(c.clave);
-          if (reglas.has("alcanzado")) emitir("valor-negativo", c, { valor: ls.length > 1 ? `${cifra(v)} (línea ${i + 1})` : cifra(v) });
+          if (reglas.has("alcanzado")) emitir("valor-negativo", c, { valor: ls.length > 1 ? `${cifra(v)} (línea ${i + 1})` : cifra(v), valorEn: ls.length > 1 ? `${cifra(v)} (line ${i + 1})` : cifra(v) });
           return null;
         }
       }
@@ -654,87 +676,4 @@ function leerMetas(
   }
 }
 
-function revisarCalculadas(
-  ctx: Contexto, fila: FilaHoja, calc: CalculosFila, calculadas: Partial<Record<Rol, Cantidad | null | "texto">>, emitir: Emitir,
-  fmt: (c: Columna) => string | null,
-): void {
-  const { formato } = ctx;
-  for (const c of ctx.calculadasPresentes) {
-    if (fila.heredada[c.orden]) continue;
-    const crudo = fila.valores[c.orden];
-    if (vacio(crudo)) continue;
-    const esperado = calc[c.rol];
-    const enPorcentaje = formatoEsPorcentaje(fmt(c));
-    const mostrar = (x: number): string => (enPorcentaje ? `${cifra(x)}%` : cifra(x));
 
-    if (c.porMeta && formato.variasMetasPorCelda) {
-      if (!esperado?.lineas) continue;
-      const ls = lineasDe(crudo);
-      const esperadoTexto = unirLineas(esperado.lineas.map(cifra2));
-      if (ls.length !== esperado.lineas.length) {
-        emitir("calculo-discrepante", c, {
-          valor: unirLineas(ls.map((l) => citar(l))),
-          calculo: `debe tener ${esperado.lineas.length} línea(s): ${esperado.explicar().es}`,
-          calculoEn: `it must have ${esperado.lineas.length} line(s): ${esperado.explicar().en}`,
-          esperado: esperadoTexto,
-        });
-        continue;
-      }
-      for (let i = 0; i < ls.length; i++) {
-        const q = leerCantidad(ls[i], fmt(c));
-        const ok = q.ok && q.valor !== null && Math.abs(redondear2(q.valor.valor) - esperado.lineas[i]) < 0.0101;
-        if (!ok) {
-          const parte = esperado.explicar().es.split("; ")[i] ?? esperado.explicar().es;
-          emitir("calculo-discrepante", c, {
-            valor: unirLineas(ls.map((l) => citar(l))),
-            calculo: `en la línea ${i + 1}, ${parte}`,
-            calculoEn: `on line ${i + 1}, ${parte}`,
-            esperado: esperadoTexto,
-          });
-          break;
-        }
-      }
-      continue;
-    }
-
-    const leido = calculadas[c.rol];
-    if (leido === "texto") {
-      if (esperado && typeof esperado.valor === "number") {
-        emitir("calculo-discrepante", c, { valor: citar(crudo), calculo: esperado.explicar().es, calculoEn: esperado.explicar().en, esperado: mostrar(esperado.valor) });
-      } else emitir("calculado-con-texto", c, { valor: citar(crudo) });
-      continue;
-    }
-    if (!leido || !esperado || typeof esperado.valor !== "number") continue;
-    if (Math.abs(redondear2(leido.valor) - redondear2(esperado.valor)) >= 0.0101) {
-      emitir("calculo-discrepante", c, { valor: leido.porcentaje ? `${cifra(leido.valor)}%` : cifra(leido.valor), calculo: esperado.explicar().es, calculoEn: esperado.explicar().en, esperado: mostrar(esperado.valor) });
-    }
-  }
-}
-
-function revisarSobrecumplimiento(act: Actividad, formato: Formato, calc: CalculosFila, col: Col, emitir: Emitir): void {
-  if (act.sentido !== "ascendente") return;
-  const cAlc = col("alcanzado") ?? col("avance");
-  if (!cAlc) return;
-  if (formato.variasMetasPorCelda) {
-    for (const m of act.metas) {
-      const base = m.modificado ?? m.programado;
-      if (m.alcanzado !== null && base !== null && base > 0 && m.alcanzado > base + 1e-9) {
-        // Una nota por línea de meta: cada meta sobrecumplida se explica por separado.
-        emitir("sobrecumplimiento", cAlc, { alcanzado: cifra(m.alcanzado), meta: cifra(base), porcentaje: cifraPorcentaje((m.alcanzado / base) * 100) });
-      }
-    }
-    return;
-  }
-  if (cAlc.rol === "avance") {
-    if (act.alcanzado !== null && act.alcanzado > 100 + 1e-9 && !act.invalidas.includes(cAlc.clave)) {
-      emitir("sobrecumplimiento", cAlc, { alcanzado: `${cifra(act.alcanzado)} %`, meta: "100 %", porcentaje: cifra(act.alcanzado) });
-    }
-    return;
-  }
-  if (act.meta === null || !(act.meta > 0) || act.invalidas.includes(formato.porRol.meta?.clave ?? "")) return;
-  const c = calc.alcanzado;
-  const alcanzado = c && typeof c.valor === "number" ? redondear2(c.valor) : act.alcanzado;
-  if (alcanzado !== null && alcanzado > act.meta + 1e-9 && !act.invalidas.includes(cAlc.clave)) {
-    emitir("sobrecumplimiento", cAlc, { alcanzado: cifra(alcanzado), meta: cifra(act.meta), porcentaje: cifraPorcentaje((alcanzado / act.meta) * 100) });
-  }
-}

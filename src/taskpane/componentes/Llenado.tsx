@@ -1,5 +1,7 @@
 import { Button, Field, Radio, RadioGroup } from "@fluentui/react-components";
 import { useState } from "react";
+import type { FilaOmitida } from "../../core/llenado/decision";
+import { escaparControles } from "../../core/mostrar";
 import type { CambioCelda } from "../../core/tipos";
 import { useTextos } from "../../localization";
 import { useEstilos } from "../estilos";
@@ -13,7 +15,8 @@ export interface PropsLlenado {
   readonly motivoDeshabilitado: string | null;
   readonly modo: ModoLlenado;
   readonly cambios: ReadonlyArray<CambioCelda> | null;
-  readonly omitidas: number;
+  /** Filas que no se llenaron, con el motivo de cada una. */
+  readonly omitidas: ReadonlyArray<FilaOmitida>;
   readonly ocupado: boolean;
   readonly hayDeshacer: boolean;
   /** Mensajes de esta sección (junto a «Aplicar» y «Deshacer llenado»). */
@@ -53,8 +56,15 @@ export function Llenado(p: PropsLlenado) {
         <>
           <p className={s.detalle} data-testid="resumen-cambios">
             <strong>{t("llenar.vistaPrevia", { n: cambios.length })}</strong>
-            {p.omitidas > 0 ? ` · ${t("llenar.omitidas", { n: p.omitidas })}` : ""}
+            {p.omitidas.length > 0 ? ` · ${t("llenar.omitidas", { n: p.omitidas.length })}` : ""}
           </p>
+          {p.omitidas.length > 0 ? (
+            <ul className={s.detalle} data-testid="filas-omitidas">
+              {p.omitidas.slice(0, PAGINA).map((m) => (
+                <li key={m.fila}>{t("llenar.filaOmitida", { fila: m.fila, motivo: escaparControles(t.idioma === "en" ? m.razon.en : m.razon.es) })}</li>
+              ))}
+            </ul>
+          ) : null}
           <div className={s.contenedorTabla} tabIndex={0} role="region" aria-label={t("llenar.tabla")}>
             <table className={s.tabla}>
               <caption>{t("llenar.tabla")}</caption>

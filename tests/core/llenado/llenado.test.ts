@@ -68,11 +68,11 @@ describe("valores", () => {
   });
   test("indicadores-resultados no calcula nada", () => {
     const p = plan(resultadosLimpia);
-    expect(p).toEqual({ hoja: "Indicadores de Resultados", formato: "indicadores-resultados", cambios: [], filasOmitidas: [] });
+    expect(p).toEqual({ hoja: "Indicadores de Resultados", formato: "indicadores-resultados", cambios: [], filasOmitidas: [], motivos: [] });
   });
   test("una hoja que no es PAT da un plan vacío", () => {
     const h = hoja("x", [["a", "b"], [1, 2]]);
-    expect(plan(h)).toEqual({ hoja: "x", formato: null, cambios: [], filasOmitidas: [] });
+    expect(plan(h)).toEqual({ hoja: "x", formato: null, cambios: [], filasOmitidas: [], motivos: [] });
   });
 });
 

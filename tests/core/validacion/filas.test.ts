@@ -59,7 +59,7 @@ describe("pat-organo", () => {
     // Con un dato de actividad, o con texto en ACTIVIDAD, ya no es sección: es una actividad incompleta.
     const r2 = analizarHoja(hoja("x", [ENCABEZADO_ORGANO, ["3", null, null, null, null, null, null, null, null, null, null, 4], ["4", null, null, null, "4.1 Sin datos"]]));
     expect(r2.actividades.map((x) => x.fila)).toEqual([2, 3]);
-    expect(r2.hallazgos.filter((h) => h.fila === 3).map((h) => h.celda)).toEqual(["H3", "I3", "J3", "K3", "L3"]);
+    expect(r2.hallazgos.filter((h) => h.fila === 3).map((h) => h.celda)).toEqual(["F3", "G3", "H3", "I3", "J3", "K3", "L3"]);
   });
   test("una fila con un NÚMERO nuevo no hereda el objetivo anterior", () => {
     const f1 = ["1", "Pol", "Prog", "Objetivo uno", "1.1", 1, 6, "Informe", "A / B x 100", "Mensual", "Documento", 6, null, null, 0, 0, "PENDIENTE"];

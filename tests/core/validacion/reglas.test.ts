@@ -32,8 +32,11 @@ describe("celdas obligatorias", () => {
     expect(hs[0].severidad).toBe("error");
     expect(hs[0].mensaje).toMatch(/está vacía y es obligatoria\. Escriba/);
   });
-  test("NÚMERO, POLÍTICAS y MESES vacíos no son obligatorios", () => {
-    expect(analizar(organo([org({ 0: null, 1: null, 5: null, 6: null })]))).toEqual([]);
+  test("NÚMERO y POLÍTICAS vacíos no son obligatorios", () => {
+    expect(analizar(organo([org({ 0: null, 1: null })]))).toEqual([]);
+  });
+  test("MES INICIAL y MES FINAL sí (issue 8: sin ellos no se juzga el estatus al corte)", () => {
+    expect(codigos(analizar(organo([org({ 5: null, 6: null })])))).toEqual(["F2 celda-requerida-vacia", "G2 celda-requerida-vacia"]);
   });
 });
 

@@ -1,0 +1,19 @@
+/** `clave-repetida`: una CLAVE DEL PROYECTO aparece una sola vez en la hoja. */
+import { memorizarTexto } from "../../memoria";
+import { normalizar } from "../../valores";
+import type { ReglaFila } from "./tipos";
+
+const normal = memorizarTexto(normalizar, 20000);
+
+export const reglaClaveRepetida: ReglaFila = {
+  id: "clave-repetida",
+  codigos: ["clave-repetida"],
+  revisar({ act, col, propio, claves, emitir }) {
+    const cC = col("clave");
+    if (!cC || act.clave === null || !propio(cC)) return;
+    const k = normal(act.clave).toUpperCase();
+    const primera = claves.get(k);
+    if (primera !== undefined) emitir("clave-repetida", cC, { valor: act.clave, primera });
+    else claves.set(k, act.fila);
+  },
+};
