@@ -43,7 +43,7 @@ export interface FilaHoja {
    * combinaciones); solo en actividades (vacío en las demás filas).
    */
   readonly valores: ReadonlyArray<ValorCelda>;
-  /** `heredada[orden]`: el valor vino de una fila anterior o de una combinación. */
+  /** `heredada[orden]`: el valor vino de una fila anterior o de una combinación (sin herencia, un arreglo vacío compartido). */
   readonly heredada: ReadonlyArray<boolean>;
   /** Hay al menos una columna heredada. */
   readonly conHerencia: boolean;
@@ -265,7 +265,9 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
         if (v !== propio && vacio(propio) && !vacio(v)) heredadas[col.orden] = conHerencia = true;
       }
     }
-    filas.push({ fila0: f, tipo: "actividad", valores: celdas, heredada: heredadas, conHerencia });
+    // Sin herencia, la fila comparte el arreglo vacío (`heredada[orden]` da undefined, falso):
+    // uno de booleanos por actividad pesaba ≈ 30 MB con 200 000.
+    filas.push({ fila0: f, tipo: "actividad", valores: celdas, heredada: conHerencia ? heredadas : SIN_HERENCIA, conHerencia });
   }
   return { filas, inicio, fin };
 }

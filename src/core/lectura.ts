@@ -33,7 +33,7 @@ export interface FilaAnalizada {
   readonly fila: number;
   /** Valor efectivo de cada columna del formato (con herencia y combinaciones), por `Columna.orden`. */
   readonly valores: ReadonlyArray<ValorCelda>;
-  /** `heredadas[orden]`: el valor vino de la fila de arriba o de una combinación. */
+  /** `heredadas[orden]`: el valor vino de la fila de arriba o de una combinación (sin herencia, un arreglo vacío compartido). */
   readonly heredadas: ReadonlyArray<boolean>;
   /** Índice de hoja (base 0) de cada columna del formato, por `Columna.orden` (−1 si falta); compartido por las filas. */
   readonly indices: ReadonlyArray<number>;
