@@ -4,6 +4,7 @@
  */
 import { actividadesComparables, analizarHoja, compararTrimestres, type Cambio, type Formato } from "../core";
 import { ErrorCli, SALIDA_HALLAZGOS, SALIDA_OK } from "./errores";
+import { plural } from "./reporte";
 import { leerHojas } from "./validar";
 
 export interface Comparacion {
@@ -40,7 +41,7 @@ const ETIQUETA = { error: "error", warning: "aviso", info: "nota" } as const;
 export function reporteComparacion(c: Comparacion): string {
   if (c.cambios.length === 0) return `Sin cambios que explicar entre «${c.anterior}» y «${c.actual}»: solo avance normal.\n`;
   const errores = c.cambios.filter((x) => x.severidad === "error").length;
-  const lineas = [`${c.cambios.length} cambio(s) entre «${c.anterior}» y «${c.actual}» (${errores} error(es)):`];
+  const lineas = [`${plural(c.cambios.length, "cambio", "cambios")} entre «${c.anterior}» y «${c.actual}» (${plural(errores, "error", "errores")}):`];
   for (const x of c.cambios) lineas.push(`  ${x.celda.padEnd(6)} ${ETIQUETA[x.severidad]} [${x.codigo}] ${x.actividad.slice(0, 70)}: ${x.mensaje}`);
   return lineas.join("\n") + "\n";
 }

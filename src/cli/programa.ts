@@ -11,7 +11,7 @@ import { leerArchivo, comprobarSalida, escribirAtomico } from "./archivos";
 import { ErrorCli, SALIDA_HALLAZGOS, SALIDA_OK, SALIDA_USO, mensajeInesperado, traducirErrorCommander, unaLinea } from "./errores";
 import { formatosJson, reporteFormatos } from "./formatos";
 import { AYUDA_FORMATOS, acumularRutas, cargarFormatosPropios, combinarFormatos, formatosDeLaOrden } from "./formatos-propios";
-import { bloquesReporteLlenado, colores, reporteValidacion } from "./reporte";
+import { bloquesReporteLlenado, colores, plural, reporteValidacion } from "./reporte";
 import { codigoDeInforme, validarBytes, type InformeValidacion } from "./validar";
 
 export const VERSION = "0.1.0";
@@ -302,7 +302,7 @@ async function ordenLlenar(libro: string, o: OpcionesOrdenLlenar, io: Salidas): 
   if (o.json) io.out(JSON.stringify(llenadoJson(libro, o.salida, r), null, 2) + "\n");
   else for (const bloque of bloquesReporteLlenado(libro, o.salida, r.hojas, colores(io.outEsTTY))) io.out(bloque);
   if (r.errores > 0) {
-    io.err(`Aviso: el libro tiene ${r.errores} error(es) de captura; las filas con errores no se llenaron (el motivo de cada una va en el informe). Vea «pat validar ${escaparControles(libro)}».\n`);
+    io.err(`Aviso: el libro tiene ${plural(r.errores, "error", "errores")} de captura; las filas con errores no se llenaron (el motivo de cada una va en el informe). Vea «pat validar ${escaparControles(libro)}».\n`);
     return SALIDA_HALLAZGOS;
   }
   return SALIDA_OK;

@@ -12,7 +12,8 @@ export function colores(activar: boolean): Colores {
   return pc.createColors(activar);
 }
 
-function plural(n: number, uno: string, varios: string): string {
+/** «1 error», «2 errores»: el número con la palabra en singular o plural. */
+export function plural(n: number, uno: string, varios: string): string {
   return `${n} ${n === 1 ? uno : varios}`;
 }
 

@@ -69,6 +69,9 @@ test("cada cambio plantado sale con su código, severidad, celda del trimestre a
   expect(changes.find((c) => c.code === "avance-disminuye")!.message).toMatch(/^Lo alcanzado bajó de 7 a 6\./);
   expect(changes.find((c) => c.code === "meta-modificada")!.activity).toBe("1.3 Capacitación a consejos distritales");
   for (const c of changes) expect(c.message).toMatch(/\.$/);
+  // El texto cuenta los siete cambios plantados y su único error, en singular o plural como corresponde.
+  const t = await pat(["comparar", path.join(dir, "1t.xlsx"), path.join(dir, "2t.xlsx")]);
+  expect(t.out.split("\n")[0]).toBe(`7 cambios entre «${path.join(dir, "1t.xlsx")}» y «${path.join(dir, "2t.xlsx")}» (1 error):`);
 });
 
 test("control: avance normal (más alcanzado, estatus que avanza) no dice nada y termina con 0", async () => {
