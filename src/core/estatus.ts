@@ -58,6 +58,16 @@ export function estatusEscritoAceptable(escrito: Estatus, calculado: EstatusCalc
   return escrito === "NO CUMPLIDA" && corte == null && calculado !== "CUMPLIDA";
 }
 
+/**
+ * ¿El llenado conserva el estatus escrito en lugar del calculado? Cuando es legible, no es
+ * manual (esos se conservan siempre), difiere del calculado y aun así es aceptable (NO
+ * CUMPLIDA sin mes de corte). Lo usan el plan (no escribe) y el avance del resumen (cuenta
+ * el que queda en la hoja), para que los dos digan lo mismo.
+ */
+export function conservaEstatusEscrito(escrito: Estatus | null, calculado: EstatusCalculado, corte: number | null | undefined): escrito is Estatus {
+  return escrito !== null && escrito !== calculado && !esEstatusManual(escrito) && estatusEscritoAceptable(escrito, calculado, corte);
+}
+
 export interface DatosEstatus {
   readonly meta: number | null;
   /** Vacío = nada reportado (cuenta como 0). */

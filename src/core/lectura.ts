@@ -6,7 +6,7 @@
  */
 import type { Columna, Formato } from "./formatos";
 import type { CalculosFila } from "./llenado/calculo";
-import type { Hallazgo, RangoCeldas, ValorCelda } from "./tipos";
+import type { Estatus, Hallazgo, RangoCeldas, ValorCelda } from "./tipos";
 import { vacio } from "./filas";
 
 /**
@@ -46,6 +46,11 @@ export interface FilaAnalizada {
   readonly calculos: CalculosFila;
   /** Las celdas calculadas presentes, con lo que tienen escrito. */
   readonly calculadas: ReadonlyArray<CeldaCalculada>;
+  /**
+   * Lo escrito en ESTATUS, leído una vez: el estatus, `null` si está vacía (o no hay columna) o
+   * `"ilegible"` si no se entiende (tiene su hallazgo y el llenado no la pisa).
+   */
+  readonly estatusEscrito: Estatus | null | "ilegible";
   /** Hallazgos de severidad error de la fila: una fila con errores no se llena. */
   readonly errores: ReadonlyArray<Hallazgo>;
 }

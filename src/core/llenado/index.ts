@@ -22,7 +22,7 @@
 import { redondear2 } from "../calculos";
 import type { CeldaCalculada, FilaAnalizada } from "../lectura";
 import type { Deteccion } from "../deteccion";
-import { esEstatusManual, estatusEscritoAceptable, leerEstatus } from "../estatus";
+import { conservaEstatusEscrito, esEstatusManual, estatusEscritoAceptable } from "../estatus";
 import type { Actividad } from "../filas";
 import type { CambioCelda, EstatusCalculado, HojaDatos, Texto, ValorCelda } from "../tipos";
 import { esVacio, formatoEsPorcentaje } from "../valores";
@@ -112,12 +112,13 @@ export function planificar(
           : { es: `${encabezado} = ${calculo.es}`, en: `${encabezado} = ${calculo.en}` };
       };
 
-      // Estatus escrito a mano: uno ilegible tiene su hallazgo (estatus-invalido) y no se
-      // pisa; uno aceptable (NO CUMPLIDA sin corte) tampoco, ni con una fórmula.
-      const leido = c.tipo === "estatus" ? leerEstatus(antes) : null;
-      if (leido && !formulaAntes) {
-        if (!leido.ok) continue;
-        if (leido.valor !== null && leido.valor !== r.valor && estatusEscritoAceptable(leido.valor, r.valor as EstatusCalculado, corte)) continue;
+      // Estatus escrito a mano (leído por el análisis): uno ilegible tiene su hallazgo
+      // (estatus-invalido) y no se pisa; uno que se conserva (NO CUMPLIDA sin corte) tampoco,
+      // ni con una fórmula.
+      const escrito = c.tipo === "estatus" ? fila.estatusEscrito : null;
+      if (c.tipo === "estatus" && !formulaAntes) {
+        if (escrito === "ilegible") continue;
+        if (conservaEstatusEscrito(escrito, r.valor as EstatusCalculado, corte)) continue;
       }
 
       // Valor. Coincidir lo decide `celdaCoincide`, lo mismo que la regla «calculados».
@@ -126,7 +127,7 @@ export function planificar(
       let igual: boolean;
       if (c.tipo === "estatus") {
         despues = String(r.valor);
-        igual = !!leido?.ok && leido.valor !== null && estatusEscritoAceptable(leido.valor, r.valor as EstatusCalculado, corte);
+        igual = escrito !== null && escrito !== "ilegible" && estatusEscritoAceptable(escrito, r.valor as EstatusCalculado, corte);
       } else if (multilinea || (formato.variasMetasPorCelda && r.lineas)) {
         const lineas = r.lineas!;
         if (lineas.length === 1) {

@@ -8,7 +8,7 @@
  * 0 con 0 cumplidas, UNIDADES vacías = 0, `$0`, `25%`) no produce nada.
  */
 import type { Deteccion } from "../deteccion";
-import { CATALOGO_ESTATUS, esEstatusManual, estatusEscritoAceptable, leerEstatus } from "../estatus";
+import { CATALOGO_ESTATUS, conservaEstatusEscrito, esEstatusManual, leerEstatus } from "../estatus";
 import { vacio, type Actividad, type EstructuraHoja, type FilaHoja, type LineaMeta } from "../filas";
 import type { Columna, Formato, Rol } from "../formatos";
 import { calcularFila, cifra, type CalculosFila } from "../llenado/calculo";
@@ -356,11 +356,15 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   }
 
   let estatus: Estatus | null = null;
+  let estatusIlegible = false;
   const cEst = col("estatus");
   if (cEst) {
     const r = leerEstatusM(crudo(cEst));
     if (r.ok) estatus = r.valor;
-    else if (propio(cEst) && reglas.has("estatus")) emitir("estatus-invalido", cEst, { valor: citar(crudo(cEst)), lista: CATALOGO_ESTATUS.join(", ") });
+    else {
+      estatusIlegible = true;
+      if (propio(cEst) && reglas.has("estatus")) emitir("estatus-invalido", cEst, { valor: citar(crudo(cEst)), lista: CATALOGO_ESTATUS.join(", ") });
+    }
   }
 
   let sentido: Sentido = "ascendente";
@@ -548,7 +552,8 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   // Los errores de la fila (todos los de arriba): una fila con errores no se llena, y su
   // avance no se cuenta con un estatus que el llenado no escribiría.
   const errores = emisor.erroresDe(f0);
-  const avance = errores.length > 0 ? avanceConErrores(act) : conEstatusConservado(evaluarAvance(act, formato, calc, ctx.corte, ctx.perfil), estatus, calc, ctx.corte, cEst ? propio(cEst) && !formulas?.[indices[cEst.orden]] : false);
+  const escritoPropio = cEst ? propio(cEst) && !formulas?.[indices[cEst.orden]] : false;
+  const avance = errores.length > 0 ? avanceConErrores(act) : conEstatusConservado(evaluarAvance(act, formato, calc, ctx.corte, ctx.perfil), estatus, calc, ctx.corte, escritoPropio);
   ctx.avances.push(avance);
   const conAvance: ContextoRegla = { ...juicio, avance };
   for (const r of ctx.reglasDeFila) if (r.despuesDelAvance) r.revisar(conAvance);
@@ -561,18 +566,21 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
       combinacion: combinacionQueCubre(ctx.combinacionesCalculadas, f0, i),
     });
   }
-  ctx.filas.push({ fila: f0 + 1, valores: fila.valores, heredadas: fila.heredada, indices, invalidas: act.invalidas, calculos: calc, calculadas: celdas, errores });
+  ctx.filas.push({
+    fila: f0 + 1, valores: fila.valores, heredadas: fila.heredada, indices, invalidas: act.invalidas, calculos: calc, calculadas: celdas,
+    estatusEscrito: estatusIlegible ? "ilegible" : estatus, errores,
+  });
   return act;
 }
 
 /**
- * El estatus escrito que el llenado conserva (NO CUMPLIDA sin mes de corte, ver
- * `estatusEscritoAceptable`) es el que cuenta el resumen: el mismo que queda en la hoja.
+ * El estatus escrito que el llenado conserva (`conservaEstatusEscrito`: NO CUMPLIDA sin mes
+ * de corte) es el que cuenta el resumen: el mismo que queda en la hoja.
  */
 function conEstatusConservado(avance: AvanceActividad, escrito: Estatus | null, calc: CalculosFila, corte: number | null, propio: boolean): AvanceActividad {
   const e = calc.estatus;
-  if (!propio || !e || escrito === null || escrito === e.valor || esEstatusManual(escrito)) return avance;
-  return estatusEscritoAceptable(escrito, e.valor as EstatusCalculado, corte) ? { ...avance, estatus: escrito } : avance;
+  if (!propio || !e) return avance;
+  return conservaEstatusEscrito(escrito, e.valor as EstatusCalculado, corte) ? { ...avance, estatus: escrito } : avance;
 }
 
 /** La combinación que cubre la celda (fila0, col0) sin que sea su ancla, o `null`. */
