@@ -31,7 +31,7 @@ export function planificar(hoja: HojaDatos, analisis: AnalisisHoja, corte: numbe
   return planificarLlenado(hoja, analisis, { corte, modo });
 }
 
-/** Número de filas que el plan no pudo llenar por datos inválidos. */
+/** Las filas que el plan no llenó (o no llenó completas), con el motivo de cada una. */
 export function omitidas(plan: PlanLlenado): PlanLlenado["motivos"] {
   return plan.motivos;
 }

@@ -75,7 +75,6 @@ export function motivoDeOmision(
   return { fila: fila.fila, conErrores: false, razon: { es: `No se calculó ${columnas}: ${lista(es, "y")}.`, en: `${columnasEn} not computed: ${lista(en, "and")}.` } };
 }
 
-
 /** «Q2:Q3» de la combinación que cubre una celda calculada. */
 function rango(c: CeldaCalculada): string {
   const r = c.combinacion!;

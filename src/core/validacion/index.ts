@@ -126,7 +126,6 @@ function texto(v: ValorCelda | undefined): string | null {
   return String(v).trim();
 }
 
-
 function sinEspacioFinal(s: string): string {
   let fin = s.length;
   while (fin > 0 && s.charCodeAt(fin - 1) <= 32) fin--;
@@ -599,9 +598,6 @@ function avanceConErrores(act: Actividad): AvanceActividad {
   return { estatus: manual ? act.estatus as Estatus : "SIN DATOS", manual, cumplimiento: null, alcanzado: act.alcanzado, esperado: null, semaforo: "SIN DATO" };
 }
 
-
-
-
 type Col = (rol: Rol) => Columna | undefined;
 type Emitir = (codigo: CodigoHallazgo, c: Columna, p?: Parametros) => void;
 
@@ -683,5 +679,4 @@ function leerMetas(
     });
   }
 }
-
 

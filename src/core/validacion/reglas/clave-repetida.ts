@@ -1,9 +1,6 @@
 /** `clave-repetida`: una CLAVE DEL PROYECTO aparece una sola vez en la hoja. */
-import { memorizarTexto } from "../../memoria";
 import { normalizar } from "../../valores";
 import type { ReglaFila } from "./tipos";
-
-const normal = memorizarTexto(normalizar, 20000);
 
 export const reglaClaveRepetida: ReglaFila = {
   id: "clave-repetida",
@@ -11,7 +8,8 @@ export const reglaClaveRepetida: ReglaFila = {
   revisar({ act, col, propio, claves, emitir }) {
     const cC = col("clave");
     if (!cC || act.clave === null || !propio(cC)) return;
-    const k = normal(act.clave).toUpperCase();
+    // Sin caché: cada CLAVE aparece (casi) una vez, una memoria de textos no se reusaría.
+    const k = normalizar(act.clave).toUpperCase();
     const primera = claves.get(k);
     if (primera !== undefined) emitir("clave-repetida", cC, { valor: act.clave, primera });
     else claves.set(k, act.fila);
