@@ -15,8 +15,9 @@
  *   columnas numéricas) → ni actividad ni error: no se valida ni se llena;
  * - `nota`: texto suelto con menos de dos columnas llenas → no es una actividad;
  * - `actividad`: el resto. Las columnas marcadas `hereda` (NÚMERO, POLÍTICAS, PROGRAMA,
- *   OBJETIVO) vacías o dentro de una combinación vertical toman el valor de arriba: 6.1 y 6.2
- *   son dos actividades del objetivo 6.
+ *   OBJETIVO) vacías toman el valor de arriba: 6.1 y 6.2 son dos actividades del objetivo 6.
+ *   Una celda dentro de una combinación (vertical, horizontal o en bloque) toma el valor del
+ *   ancla en cualquier columna no calculada (`leerCombinaciones`).
  *
  * Fin de la tabla: la tabla termina en la primera fila cuyo primer texto empieza con una
  * palabra de cierre (`JUSTIFICACIONES`, `Atentamente`, `Elaboró`, `Revisó`, `Autorizó`,
@@ -88,20 +89,75 @@ function esCierre(texto: string): boolean {
   return false;
 }
 
-/** Valores de celdas dentro de combinaciones verticales (fuera de la celda ancla). */
-function mapaCombinaciones(hoja: HojaDatos, columnasCalculadas: ReadonlySet<number>): Map<number, Map<number, ValorCelda>> {
-  const mapa = new Map<number, Map<number, ValorCelda>>();
+/**
+ * Una combinación que da su valor a las celdas que cubre: el valor de su ancla y las
+ * columnas del formato (índices de hoja) que recibe, ya recortadas.
+ */
+interface CombinacionLeida {
+  readonly filaInicio: number;
+  readonly filaFin: number;
+  readonly columnaAncla: number;
+  readonly ancla: ValorCelda;
+  /** Columnas mapeadas y no calculadas dentro de la combinación (sin la del ancla en su fila). */
+  readonly columnas: ReadonlyArray<number>;
+}
+
+/**
+ * Combinaciones de celdas (spec §1): el valor del ancla (la celda de arriba a la izquierda,
+ * la única que Excel guarda) vale en CADA celda que la combinación cubre, todas sus filas y
+ * todas sus columnas, y se marca heredado (`heredada`): los hallazgos se dicen en el ancla.
+ * - Se recorta a la tabla: solo las columnas mapeadas del formato (una combinación más ancha
+ *   que la tabla no da nada fuera de ella) y solo las filas que el recorrido visita (termina
+ *   en el fin de la tabla). Se guarda una entrada por combinación, nunca una por celda: una
+ *   combinación sobre toda la cuadrícula cuesta lo mismo que una de dos celdas.
+ * - Las columnas calculadas no reciben nada, ni dan nada si el ancla está en una de ellas:
+ *   son lo que el llenado escribe, no datos (una celda calculada cubierta por una combinación
+ *   no se escribe: `CeldaCalculada.combinacion`, y el plan lo dice).
+ * - Solo cuentan las combinaciones cuya ancla está en una fila de datos (desde
+ *   `primeraFila`): un título combinado a lo ancho sobre el encabezado no se vuelve dato.
+ * - La clase de cada fila se decide con sus celdas propias: una fila de sección combinada a
+ *   lo ancho («1» sobre A:Q) sigue siendo sección, y una fila cubierta entera por una
+ *   combinación de arriba queda vacía (no repite la actividad del ancla).
+ */
+function leerCombinaciones(hoja: HojaDatos, primeraFila: number, columnas: ReadonlyArray<number>, calculadas: ReadonlySet<number>): CombinacionLeida[] {
+  const leidas: CombinacionLeida[] = [];
   for (const r of hoja.combinaciones ?? []) {
-    if (r.filaFin <= r.filaInicio || columnasCalculadas.has(r.columnaInicio) || r.filaInicio < 0 || r.columnaInicio < 0) continue;
-    const ancla = hoja.valores[r.filaInicio]?.[r.columnaInicio] ?? null;
-    if (esVacio(ancla)) continue;
-    for (let f = r.filaInicio + 1; f <= r.filaFin; f++) {
-      let m = mapa.get(f);
-      if (!m) mapa.set(f, (m = new Map()));
-      m.set(r.columnaInicio, ancla);
-    }
+    const { filaInicio, filaFin, columnaInicio, columnaFin } = r;
+    if (![filaInicio, filaFin, columnaInicio, columnaFin].every(Number.isSafeInteger)) continue;
+    if (filaInicio < primeraFila || columnaInicio < 0 || filaFin < filaInicio || columnaFin < columnaInicio) continue;
+    if (filaFin === filaInicio && columnaFin === columnaInicio) continue;
+    if (calculadas.has(columnaInicio)) continue;
+    const ancla = hoja.valores[filaInicio]?.[columnaInicio] ?? null;
+    if (vacio(ancla)) continue;
+    const cubiertas = columnas.filter((c) => c >= columnaInicio && c <= columnaFin && !calculadas.has(c));
+    if (cubiertas.length === 0 || (filaFin === filaInicio && cubiertas.every((c) => c === columnaInicio))) continue;
+    leidas.push({ filaInicio, filaFin, columnaAncla: columnaInicio, ancla, columnas: cubiertas });
   }
-  return mapa;
+  return leidas.sort((a, b) => a.filaInicio - b.filaInicio);
+}
+
+/**
+ * Las combinaciones que cubren cada fila, en orden de filas: `en(f)` (con `f` creciente)
+ * da el valor combinado de cada columna de la fila `f`, o `undefined` si ninguna la cubre.
+ * Memoria: las combinaciones activas y un mapa de a lo sumo las columnas del formato.
+ */
+function barridoCombinaciones(combinaciones: ReadonlyArray<CombinacionLeida>): (f: number) => ReadonlyMap<number, ValorCelda> | undefined {
+  let siguiente = 0;
+  let activas: CombinacionLeida[] = [];
+  return (f) => {
+    while (siguiente < combinaciones.length && combinaciones[siguiente].filaInicio <= f) activas.push(combinaciones[siguiente++]);
+    if (activas.length === 0) return undefined;
+    if (activas.some((k) => k.filaFin < f)) activas = activas.filter((k) => k.filaFin >= f);
+    if (activas.length === 0) return undefined;
+    const m = new Map<number, ValorCelda>();
+    for (const k of activas) {
+      for (const c of k.columnas) {
+        if (f === k.filaInicio && c === k.columnaAncla) continue; // el ancla es la celda misma
+        if (!m.has(c)) m.set(c, k.ancla); // combinaciones encimadas (un libro dañado): la primera
+      }
+    }
+    return m.size > 0 ? m : undefined;
+  };
 }
 
 /** Recorre las filas bajo el encabezado y las clasifica. */
@@ -113,7 +169,7 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
     if (i !== undefined) mapeadas.push({ col, indice: i });
   }
   const calculadas = new Set(mapeadas.filter((m) => m.col.calculada).map((m) => m.indice));
-  const combinadas = mapaCombinaciones(hoja, calculadas);
+  const combinadaEn = barridoCombinaciones(leerCombinaciones(hoja, det.filaFinEncabezado, mapeadas.map((m) => m.indice), calculadas));
   const numeroCol = formato.porRol.numero && det.columnas[formato.porRol.numero.clave] !== undefined ? det.columnas[formato.porRol.numero.clave] : null;
   const indicesMapeados = new Set(mapeadas.map((m) => m.indice));
   const etiquetas = new Set<string>();
@@ -137,10 +193,12 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
 
   for (let f = det.filaFinEncabezado; f < hoja.valores.length; f++) {
     const fila = hoja.valores[f] ?? [];
-    const combinada = combinadas.get(f);
+    // Lo que dan las combinaciones a esta fila: se pide solo si es una actividad (en orden de filas).
+    let combinada: ReadonlyMap<number, ValorCelda> | undefined | null = null;
     const valor = (i: number): ValorCelda => {
       const v = fila[i] ?? null;
       if (!vacio(v)) return v;
+      if (combinada === null) combinada = combinadaEn(f);
       return combinada?.get(i) ?? null;
     };
 
