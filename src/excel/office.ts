@@ -7,7 +7,8 @@
  * E/S por lotes: cada operación hace un número fijo de `context.sync()` por trozo, sea cual
  * sea el número de filas:
  * - leer una hoja: 1 sync de metadatos (rango usado con `valuesOnly`, dónde hay constantes
- *   y fórmulas, protección, combinaciones, filas visibles) + 2 por trozo (fórmulas; luego
+ *   y fórmulas, protección, combinaciones —sus rangos; las filas que cubren sin datos no se
+ *   leen—, filas visibles) + 2 por trozo (fórmulas; luego
  *   valores de las celdas con fórmula y formatos de las numéricas). Solo se leen las filas
  *   con datos (bandas; un valor suelto en la fila 1 048 576 es una banda de una fila, no un
  *   millón de filas vacías). Los trozos se miden en BYTES: el primero es de
@@ -387,9 +388,12 @@ export class PuertoOffice implements PuertoLibro {
         ...(conFormulas.isNullObject ? [] : leerAreas(conFormulas.address)),
       ];
       const bandas = bandasDeFilas(areasDatos, HUECO_MAXIMO);
+      // Las combinaciones van al núcleo como rangos (una entrada cada una): el núcleo da el
+      // valor del ancla a las celdas cubiertas (core/filas.ts), las de Excel como las del .xlsx.
+      // No agregan filas por leer: una fila cubierta sin datos propios no tiene nada que leer
+      // (el núcleo la ve vacía), y una combinación sobre toda la hoja no obliga a leer un
+      // millón de filas.
       const combinaciones: Rango[] = !combinadas || combinadas.isNullObject ? [] : leerAreas(combinadas.address);
-      // Una combinación se lee entera aunque sus otras celdas estén vacías.
-      const bandasCompletas = bandasDeFilas([...bandas.map((b) => ({ filaInicio: b.inicio, filaFin: b.fin, columnaInicio: 0, columnaFin: 0 })), ...combinaciones], HUECO_MAXIMO);
 
       const ancho = usado.columnCount;
       const maxFilas = Math.max(1, Math.floor(CELDAS_POR_LECTURA / ancho));
@@ -397,7 +401,7 @@ export class PuertoOffice implements PuertoLibro {
       // Tras un rechazo por tamaño, ningún trozo vuelve a pasar del que sí cupo.
       let techo = maxFilas;
       let filasLeidas = 0;
-      for (const banda of bandasCompletas) {
+      for (const banda of bandas) {
         let f0 = banda.inicio;
         while (f0 <= banda.fin) {
           const n = Math.min(filasPorTrozo, banda.fin - f0 + 1);
@@ -423,7 +427,7 @@ export class PuertoOffice implements PuertoLibro {
       const filasOcultas: number[] = [];
       const vis = new Set<number>();
       if (!visibles.isNullObject) for (const r of leerAreas(visibles.address)) for (let i = r.filaInicio; i <= r.filaFin; i++) if (valores[i]) vis.add(i);
-      for (const b of bandasCompletas) for (let r = b.inicio; r <= b.fin; r++) if (!vis.has(r)) filasOcultas.push(r);
+      for (const b of bandas) for (let r = b.inicio; r <= b.fin; r++) if (!vis.has(r)) filasOcultas.push(r);
       const datos: HojaDatos = { nombre: ws.name, valores, formulas, formatosNumero: formatos, combinaciones, filasOcultas };
       return { datos, protegida, filas, columnas, filasConDatos: filasLeidas };
     });

@@ -8,7 +8,8 @@
 jest.mock("office-addin-manifest", () => ({ OfficeApp: { Excel: "Excel", Outlook: "Outlook", Word: "Word", PowerPoint: "PowerPoint", OneNote: "OneNote", Project: "Project" } }));
 
 import { CLAVE_DESHACER, celdasDe, deshacerLlenado, escribirConDeshacer, leerDeshacer, marcarConRegistro, quitarMarcas } from "../../src/excel/deshacer";
-import { LibroMemoria } from "../../src/excel/memoria";
+import { LibroMemoria, PuertoMemoria } from "../../src/excel/memoria";
+import { analizarHoja, planificarLlenado } from "../../src/core";
 import { BYTES_POR_RANGO, BYTES_POR_RESPUESTA, BYTES_POR_SOLICITUD, CELDAS_POR_LOTE, MARCAS_POR_LOTE, PuertoOffice, type Ejecutor } from "../../src/excel/office";
 import { aPartesXml, aXml, BYTES_POR_PARTE, dePartesXml } from "../../src/excel/registros";
 import type { EscrituraCelda } from "../../src/excel/puerto";
@@ -108,6 +109,31 @@ describe("PuertoOffice (office-addin-mock)", () => {
     expect(r.filasConDatos).toBeLessThan(100);
     // La matriz es dispersa: solo las filas leídas existen.
     expect(Object.keys(r.datos.valores).length).toBeLessThan(100);
+  });
+
+  test("combinaciones: el panel las pasa al núcleo (misma respuesta que la vista previa) sin leer las filas que cubren", async () => {
+    const base = hojaOrgano(50);
+    // N7 («Nota del ancla») combinada con todo lo que hay debajo y a la derecha hasta Q1048576,
+    // y F8:G8 (MES INICIAL y MES FINAL en una celda «1», sin MES FINAL propio).
+    const valores = base.valores.map((f) => [...f]);
+    valores[6][13] = "Nota del ancla";
+    valores[7][6] = null;
+    const combinaciones = [...base.combinaciones!, { filaInicio: 6, columnaInicio: 13, filaFin: 1_048_575, columnaFin: 16 }, { filaInicio: 7, columnaInicio: 5, filaFin: 7, columnaFin: 6 }];
+    const libro = LibroMemoria.desde([{ ...base, valores, combinaciones }]);
+    const sim = crearSimulacro(libro);
+    const puerto = new PuertoOffice(sim.ejecutar, { combinaciones: true });
+    const r = await puerto.leerHoja();
+    expect(r.datos.combinaciones).toEqual(combinaciones);
+    // 1 sync de metadatos + 2 por trozo; solo las filas con datos (≈ 56), no el millón cubierto.
+    expect(sim.syncs).toBe(1 + 2 * puerto.trozosLeidos.length);
+    expect(r.filasConDatos).toBeLessThan(100);
+    const enPanel = analizarHoja(r.datos);
+    const enVista = analizarHoja((await new PuertoMemoria(libro).leerHoja()).datos);
+    expect(enPanel.actividades[49]).toMatchObject({ observaciones: "Nota del ancla", heredadas: ["observaciones"] });
+    expect(enPanel.actividades[1]).toMatchObject({ mesInicial: 1, mesFinal: 1 });
+    expect(enPanel.hallazgos.map((h) => h.celda)).toEqual(enVista.hallazgos.map((h) => h.celda));
+    expect(enPanel.actividades).toEqual(enVista.actividades);
+    expect(planificarLlenado(r.datos, enPanel).cambios).toEqual(planificarLlenado((await new PuertoMemoria(libro).leerHoja()).datos, enVista).cambios);
   });
 
   test("escribir: 1 sync + 1 por trozo de CELDAS_POR_LOTE celdas, y deshacer restaura el contenido exacto", async () => {
