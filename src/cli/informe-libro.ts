@@ -7,21 +7,14 @@ import ExcelJS from "exceljs";
 import { ORDEN_ESTATUS_AVANCE, ORDEN_SEMAFORO_AVANCE } from "../core";
 import { agregarGraficos, type Grafico } from "../xlsx/graficos";
 import type { Consolidado } from "./consolidar";
+import { letraColumna } from "../core/validacion/direcciones";
 import { COLOR_ESTATUS, COLOR_SEMAFORO, COLUMNAS_RESUMEN, tablaArchivos, tablaDesviaciones, tablaResumen, type Tabla } from "./informe-tablas";
 
 const HOJA_RESUMEN = "Resumen por área";
 const RELLENO_ENCABEZADO: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFD9E1F2" } };
 
-function letra(col0: number): string {
-  let n = col0 + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+/** La letra de una columna base 0 (la del módulo de direcciones del núcleo). */
+const letra = letraColumna;
 
 function escribirTabla(wb: ExcelJS.Workbook, t: Tabla, anchos: ReadonlyArray<number>): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(t.titulo, { views: [{ state: "frozen", ySplit: 1 }] });

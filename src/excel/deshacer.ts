@@ -3,9 +3,14 @@
  * cada celda (valor y fórmula) y se guarda EN EL DOCUMENTO en corridas verticales por
  * columna (compacto; el puerto lo reparte en varias partes si hace falta), así «Deshacer llenado»
  * funciona aunque el panel se cierre y se vuelva a abrir. Lo mismo para las marcas.
+ *
+ * En memoria las celdas van como números (`Posicion`); lo guardado en el documento conserva
+ * su formato (corridas «columna + fila» del deshacer, direcciones A1 de las marcas), así un
+ * libro guardado con una versión anterior se sigue deshaciendo y desmarcando.
  */
-import type { ValorCelda } from "../core/tipos";
-import { a1, indiceColumna, leerCelda, letra } from "./direcciones";
+import type { Posicion, ValorCelda } from "../core/tipos";
+import { direccionDe, esPosicion, posicionDe } from "../core/validacion/direcciones";
+import { indiceColumna, leerCelda, letra, posicionEn } from "./direcciones";
 import { ErrorLibro, ErrorMarcado, type ContenidoCelda, type EscrituraCelda, type EstadoMarca, type Marca, type PuertoLibro } from "./puerto";
 
 export const CLAVE_DESHACER = "deshacer-llenado";
@@ -38,9 +43,9 @@ export interface RegistroDeshacer {
   readonly corridas: ReadonlyArray<CorridaDeshacer>;
 }
 
-/** Una celda del registro: dirección, contenido previo y (si se sabe) lo escrito. */
+/** Una celda del registro: su posición, contenido previo y (si se sabe) lo escrito. */
 export interface CeldaDeshacer {
-  readonly celda: string;
+  readonly posicion: Posicion;
   readonly v: ValorGuardado;
   readonly f: string | null;
   readonly escrita?: { readonly v: ValorGuardado; readonly f: string | null };
@@ -50,15 +55,44 @@ export interface CeldaDeshacer {
 export interface ResultadoDeshacer {
   readonly registro: RegistroDeshacer;
   readonly restauradas: number;
+  /** Direcciones A1 de las celdas respetadas (para el mensaje al usuario). */
   readonly respetadas: ReadonlyArray<string>;
   /** La hoja del registro ya no existe (renombrada o borrada): el registro se descartó sin escribir. */
   readonly hojaPerdida?: boolean;
 }
 
+/** Las marcas puestas, en memoria: cómo estaba cada celda (por su posición). */
 export interface RegistroMarcas {
   readonly version: 1;
   readonly hoja: string;
   readonly previos: ReadonlyArray<EstadoMarca>;
+}
+
+/** El registro de marcas como se guarda en el documento (versión 1: cada celda por su dirección A1). */
+export interface RegistroMarcasGuardado {
+  readonly version: 1;
+  readonly hoja: string;
+  readonly previos: ReadonlyArray<{ readonly celda: string; readonly relleno: string | null; readonly nota: string | null }>;
+}
+
+/** El registro como se guarda: la dirección A1 se arma aquí, al guardar. */
+export function marcasGuardadas(r: RegistroMarcas): RegistroMarcasGuardado {
+  return { version: 1, hoja: r.hoja, previos: r.previos.map((p) => ({ celda: direccionDe(p.posicion), relleno: p.relleno, nota: p.nota })) };
+}
+
+const textoONulo = (v: unknown): string | null => (typeof v === "string" ? v : null);
+
+/** Lee un registro guardado; una entrada con una dirección que no se entiende se deja fuera. */
+export function marcasDeGuardado(g: unknown): RegistroMarcas | null {
+  const r = g as Partial<RegistroMarcasGuardado> | null;
+  if (!r || typeof r !== "object" || r.version !== 1 || typeof r.hoja !== "string" || !Array.isArray(r.previos)) return null;
+  const previos: EstadoMarca[] = [];
+  for (const p of r.previos as unknown[]) {
+    const e = p as { celda?: unknown; relleno?: unknown; nota?: unknown } | null;
+    const posicion = e && typeof e.celda === "string" ? posicionDe(e.celda) : null;
+    if (posicion) previos.push({ posicion, relleno: textoONulo(e!.relleno), nota: textoONulo(e!.nota) });
+  }
+  return { version: 1, hoja: r.hoja, previos };
 }
 
 /** Marcas quitadas; `hojaPerdida` si su hoja ya no existía y el registro solo se descartó. */
@@ -82,23 +116,27 @@ const leerValor = (v: ValorGuardado): ValorCelda => (v !== null && typeof v === 
 const mismo = (a: ValorCelda, b: ValorCelda): boolean =>
   a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : (a === "" ? null : a) === (b === "" ? null : b);
 
-/** Las celdas de un registro, corrida por corrida. */
+/** Las celdas de un registro, corrida por corrida (una corrida fuera de la cuadrícula se deja fuera). */
 export function celdasDe(r: RegistroDeshacer): CeldaDeshacer[] {
   const salida: CeldaDeshacer[] = [];
   for (const k of r.corridas) {
-    const columna = indiceColumna(k.c);
+    const columna = typeof k.c === "string" && /^[A-Z]{1,3}$/i.test(k.c) ? indiceColumna(k.c) + 1 : 0;
+    if (!Array.isArray(k.v) || !esPosicion({ fila: k.f, columna }) || !esPosicion({ fila: k.f + k.v.length - 1, columna })) continue;
     k.v.forEach((v, i) => {
       const f = k.fx?.[i] ?? null;
       const escrita = k.ev ? { v: k.ev[i] ?? null, f: k.efx?.[i] ?? null } : undefined;
-      salida.push({ celda: a1(k.f - 1 + i, columna), v: f ? null : v, f, ...(escrita ? { escrita } : {}) });
+      salida.push({ posicion: { fila: k.f + i, columna }, v: f ? null : v, f, ...(escrita ? { escrita } : {}) });
     });
   }
   return salida;
 }
 
+/** Llave numérica de una posición (para conjuntos y mapas). */
+const llave = (p: Posicion): number => p.fila * 16_384 + p.columna;
+
 /** Agrupa celdas (sin repetir) en corridas verticales por columna, en orden de columna y fila. */
 function aCorridas(celdas: ReadonlyArray<CeldaDeshacer>): CorridaDeshacer[] {
-  const ubicadas = celdas.map((c) => ({ ...leerCelda(c.celda), c }));
+  const ubicadas = celdas.map((c) => ({ fila: c.posicion.fila - 1, columna: c.posicion.columna - 1, c }));
   ubicadas.sort((x, y) => x.columna - y.columna || x.fila - y.fila);
   const corridas: CorridaDeshacer[] = [];
   let i = 0;
@@ -168,14 +206,14 @@ export async function escribirConDeshacer(
     if (cambiada >= 0) throw new ErrorLibro("hoja-cambio", `La celda ${previos[cambiada].celda} cambió desde la vista previa.`, hoja);
   }
   // Una celda escrita dos veces: cuenta la última escritura (como en Excel).
-  const unicas = new Map<string, CeldaDeshacer>();
+  const unicas = new Map<number, CeldaDeshacer>();
   cambios.forEach((e, i) => {
     const p = previos[i];
-    const { fila, columna } = leerCelda(e.celda);
+    const posicion = posicionEn(leerCelda(e.celda));
     const escrita = e.formula ? { v: null, f: e.formula } : { v: guardarValor(e.valor ?? null), f: null };
-    const clave = a1(fila, columna);
+    const clave = llave(posicion);
     const antes = unicas.get(clave);
-    unicas.set(clave, { celda: clave, v: antes ? antes.v : guardarValor(p.valor), f: antes ? antes.f : p.formula, escrita });
+    unicas.set(clave, { posicion, v: antes ? antes.v : guardarValor(p.valor), f: antes ? antes.f : p.formula, escrita });
   });
   const registro: RegistroDeshacer = { version: 2, hoja, fecha: new Date().toISOString(), corridas: aCorridas([...unicas.values()]) };
   // Primero el registro: si la escritura falla a medias, lo escrito se puede deshacer.
@@ -215,22 +253,25 @@ async function restaurarLlenado(puerto: PuertoLibro, r: RegistroDeshacer): Promi
   let celdas = celdasDe(r);
   const conEscritas = celdas.filter((c) => c.escrita);
   if (conEscritas.length > 0) {
-    const actuales = await puerto.leerCeldas(r.hoja, conEscritas.map((c) => c.celda));
-    const cambiadas = new Set<string>();
+    const actuales = await puerto.leerCeldas(r.hoja, conEscritas.map((c) => direccionDe(c.posicion)));
+    const cambiadas = new Set<number>();
     conEscritas.forEach((c, i) => {
       const escrita = c.escrita!;
       const actual = actuales[i];
       const igual = escrita.f ? actual.formula === escrita.f : actual.formula === null && mismo(actual.valor, leerValor(escrita.v));
       if (!igual) {
-        respetadas.push(c.celda);
-        cambiadas.add(c.celda);
+        respetadas.push(direccionDe(c.posicion));
+        cambiadas.add(llave(c.posicion));
       }
     });
-    celdas = celdas.filter((c) => !cambiadas.has(c.celda));
+    celdas = celdas.filter((c) => !cambiadas.has(llave(c.posicion)));
   }
   await puerto.escribir(
     r.hoja,
-    celdas.map((c) => (c.f ? { celda: c.celda, formula: c.f } : { celda: c.celda, valor: leerValor(c.v) })),
+    celdas.map((c) => {
+      const celda = direccionDe(c.posicion);
+      return c.f ? { celda, formula: c.f } : { celda, valor: leerValor(c.v) };
+    }),
   );
   await puerto.guardarRegistro(CLAVE_DESHACER, null);
   return { registro: r, restauradas: celdas.length, respetadas };
@@ -249,17 +290,16 @@ export async function marcarConRegistro(puerto: PuertoLibro, hoja: string, marca
     // Falló a medias (un trozo posterior): se guarda lo que ya se tocó, para que «Quitar
     // marcas» devuelva cada celda marcada, y se informa el error original.
     if (!(e instanceof ErrorMarcado)) throw e;
-    if (e.previos.length > 0) await puerto.guardarRegistro(CLAVE_MARCAS, { version: 1, hoja, previos: e.previos } satisfies RegistroMarcas);
+    if (e.previos.length > 0) await puerto.guardarRegistro(CLAVE_MARCAS, marcasGuardadas({ version: 1, hoja, previos: e.previos }));
     throw e.causa;
   }
   const registro: RegistroMarcas = { version: 1, hoja, previos };
-  await puerto.guardarRegistro(CLAVE_MARCAS, registro);
+  await puerto.guardarRegistro(CLAVE_MARCAS, marcasGuardadas(registro));
   return anterior?.hojaPerdida ? { ...registro, descartadas: anterior.hoja } : registro;
 }
 
 export async function leerMarcas(puerto: PuertoLibro): Promise<RegistroMarcas | null> {
-  const r = await puerto.leerRegistro<RegistroMarcas>(CLAVE_MARCAS);
-  return r && r.version === 1 && Array.isArray(r.previos) ? r : null;
+  return marcasDeGuardado(await puerto.leerRegistro<unknown>(CLAVE_MARCAS));
 }
 
 /**

@@ -1,8 +1,11 @@
 /**
- * Direcciones A1 para la capa de Excel: columnas ↔ índices, celdas y rangos (base 0),
- * y las listas de áreas que devuelve Excel («Hoja1!A1:B2,Hoja1!D4»). Puro, sin Office.
+ * Direcciones para la capa de Excel: celdas y rangos como índices base 0 (los de
+ * `getRangeByIndexes`), su paso a y desde `Posicion` (base 1, la del núcleo), y las listas de
+ * áreas que devuelve Excel («Hoja1!A1:B2,Hoja1!D4»). El texto A1 lo arma y lo lee SOLO
+ * `core/validacion/direcciones.ts`: aquí se delega en él. Puro, sin Office.
  */
-import { indiceColumna, leerDireccion, letraColumna } from "../core/validacion/direcciones";
+import type { Posicion } from "../core/tipos";
+import { direccion, esPosicion, indiceColumna, leerDireccion, letraColumna } from "../core/validacion/direcciones";
 import { ErrorLibro } from "./puerto";
 
 export interface Celda {
@@ -23,9 +26,21 @@ export interface Rango {
 export const letra = letraColumna;
 export { indiceColumna };
 
-/** Dirección A1 de una celda base 0. */
+/** Dirección A1 de una celda base 0 (para una API de Office que pide texto, o un mensaje). */
 export function a1(fila: number, columna: number): string {
-  return `${letra(columna)}${fila + 1}`;
+  return direccion(fila + 1, columna);
+}
+
+/** Los índices base 0 de una posición (base 1); lanza `celda-invalida` si no está en la cuadrícula. */
+export function indicesDe(p: Posicion): Celda {
+  // Código traducible: el panel muestra error.celdaInvalida en el idioma del usuario.
+  if (!esPosicion(p)) throw new ErrorLibro("celda-invalida", JSON.stringify(p) ?? String(p));
+  return { fila: p.fila - 1, columna: p.columna - 1 };
+}
+
+/** La posición (base 1) de una celda base 0. */
+export function posicionEn(c: Celda): Posicion {
+  return { fila: c.fila + 1, columna: c.columna + 1 };
 }
 
 /** Quita el nombre de la hoja («'Mi hoja'!A1:B2» → «A1:B2»). */

@@ -5,7 +5,7 @@
  * documento) y avisa de cada cambio para que la cuadrícula se redibuje.
  */
 import type { HojaDatos, ValorCelda } from "../core/tipos";
-import { a1, leerCelda, leerRango, type Rango } from "./direcciones";
+import { a1, indicesDe, leerCelda, leerRango, posicionEn, type Rango } from "./direcciones";
 import { aPartesXml, dePartesXml, ESPACIO_REGISTROS } from "./registros";
 import {
   ErrorLibro,
@@ -131,6 +131,11 @@ export class LibroMemoria {
 
   celdaEditable(hoja: HojaMemoria, direccion: string): CeldaMemoria {
     const { fila, columna } = leerCelda(direccion);
+    return this.celdaEditableEn(hoja, fila, columna);
+  }
+
+  /** La celda (fila y columna base 0), creada si no existía. */
+  celdaEditableEn(hoja: HojaMemoria, fila: number, columna: number): CeldaMemoria {
     const k = clave(fila, columna);
     let c = hoja.celdas.get(k);
     if (!c) {
@@ -348,10 +353,11 @@ export class PuertoMemoria implements PuertoLibro {
     const previos: EstadoMarca[] = [];
     const vistos = new Set<string>();
     for (const m of marcas) {
-      const c = this.libro.celdaEditable(hoja, m.celda);
-      const k = m.celda.toUpperCase();
+      const u = indicesDe(m.posicion);
+      const c = this.libro.celdaEditableEn(hoja, u.fila, u.columna);
+      const k = clave(u.fila, u.columna);
       if (!vistos.has(k)) {
-        previos.push({ celda: k, relleno: c.relleno, nota: c.nota });
+        previos.push({ posicion: posicionEn(u), relleno: c.relleno, nota: c.nota });
         vistos.add(k);
       }
       c.relleno = m.color;
@@ -365,7 +371,8 @@ export class PuertoMemoria implements PuertoLibro {
     const hoja = this.libro.hoja(nombre);
     noProtegida(hoja, this.libro);
     for (const p of previos) {
-      const c = this.libro.celdaEditable(hoja, p.celda);
+      const u = indicesDe(p.posicion);
+      const c = this.libro.celdaEditableEn(hoja, u.fila, u.columna);
       c.relleno = p.relleno;
       c.nota = p.nota;
     }

@@ -23,8 +23,9 @@
  * - marcar / quitar marcas: 1 + 2 por trozo de `marcasPorLote`; leer celdas: 1 por trozo.
  * - registros: 1 + 1 por parte XML (una sola si cabe en BYTES_POR_PARTE).
  */
-import type { HojaDatos, ValorCelda } from "../core/tipos";
-import { a1, leerAreas, leerCelda, leerRango, sinHoja, type Rango } from "./direcciones";
+import type { HojaDatos, Posicion, ValorCelda } from "../core/tipos";
+import { MAX_COLUMNAS } from "../core/validacion/direcciones";
+import { a1, indicesDe, leerAreas, leerCelda, leerRango, posicionEn, sinHoja, type Rango } from "./direcciones";
 import { aPartesXml, dePartesXml, espacioDe } from "./registros";
 import {
   ErrorLibro,
@@ -136,6 +137,19 @@ function lotes<T extends Ubicada>(celdas: ReadonlyArray<T>, maxCeldas: number, m
   }
   if (actual.length > 0) r.push(actual);
   return r;
+}
+
+/**
+ * Una entrada por celda (la última gana, en el orden de la primera vez que aparece), ya en
+ * índices base 0; lanza `celda-invalida` si una posición está fuera de la cuadrícula.
+ */
+function unaPorCelda<E, T extends Ubicada>(entradas: ReadonlyArray<E>, posicion: (e: E) => Posicion, ubicar: (u: Ubicada, e: E) => T): T[] {
+  const porCelda = new Map<number, T>();
+  for (const e of entradas) {
+    const u = indicesDe(posicion(e));
+    porCelda.set(u.fila * MAX_COLUMNAS + u.columna, ubicar(u, e));
+  }
+  return [...porCelda.values()];
 }
 
 /** Corridas verticales (filas consecutivas de una misma columna) de celdas ya ordenadas. */
@@ -591,15 +605,7 @@ export class PuertoOffice implements PuertoLibro {
   }
 
   async marcar(hoja: string, marcas: ReadonlyArray<Marca>): Promise<EstadoMarca[]> {
-    const unicas = [
-      ...new Map(
-        marcas.map((m) => {
-          const u = leerCelda(m.celda);
-          const celda = a1(u.fila, u.columna);
-          return [celda, { ...u, celda, m }] as const;
-        }),
-      ).values(),
-    ];
+    const unicas = unaPorCelda(marcas, (m) => m.posicion, (u, m) => ({ ...u, m }));
     return this.correr(hoja, async (context) => {
       const ws = await this.exigirSinProteccion(context, hoja);
       const previos: EstadoMarca[] = [];
@@ -611,7 +617,8 @@ export class PuertoOffice implements PuertoLibro {
             const r = ws.getRangeByIndexes(k[0].fila, k[0].columna, k.length, 1);
             const props = r.getCellProperties({ format: { fill: { color: true, pattern: true } } });
             const notas = k.map((u) => {
-              const n = this.notas ? ws.notes.getItemOrNullObject(u.celda) : null;
+              // Las notas se piden por dirección A1 (la API no tiene otra forma).
+              const n = this.notas ? ws.notes.getItemOrNullObject(a1(u.fila, u.columna)) : null;
               n?.load("content");
               return n;
             });
@@ -624,10 +631,10 @@ export class PuertoOffice implements PuertoLibro {
               const fill = props.value[i]?.[0]?.format?.fill;
               const sinRelleno = !fill || fill.pattern === "None" || !fill.color;
               const nota = notas[i];
-              previos.push({ celda: u.celda, relleno: sinRelleno ? null : fill.color!, nota: nota && !nota.isNullObject ? nota.content : null });
+              previos.push({ posicion: posicionEn(u), relleno: sinRelleno ? null : fill.color!, nota: nota && !nota.isNullObject ? nota.content : null });
               if (this.notas) {
                 if (nota && !nota.isNullObject) nota.content = u.m.nota;
-                else ws.notes.add(u.celda, u.m.nota);
+                else ws.notes.add(a1(u.fila, u.columna), u.m.nota);
               }
             });
             r.setCellProperties(k.map((u) => [{ format: { fill: { color: u.m.color } } }]));
@@ -645,21 +652,13 @@ export class PuertoOffice implements PuertoLibro {
   }
 
   async restaurarMarcas(hoja: string, previos: ReadonlyArray<EstadoMarca>): Promise<void> {
-    const unicas = [
-      ...new Map(
-        previos.map((p) => {
-          const u = leerCelda(p.celda);
-          const celda = a1(u.fila, u.columna);
-          return [celda, { ...u, celda, p }] as const;
-        }),
-      ).values(),
-    ];
+    const unicas = unaPorCelda(previos, (p) => p.posicion, (u, p) => ({ ...u, p }));
     await this.correr(hoja, async (context) => {
       const ws = await this.exigirSinProteccion(context, hoja);
       for (const lote of lotes(unicas, this.marcasPorLote, Infinity, () => 0)) {
         const notas = lote.map((u) => {
           if (!this.notas) return null;
-          const n = ws.notes.getItemOrNullObject(u.celda);
+          const n = ws.notes.getItemOrNullObject(a1(u.fila, u.columna));
           n.load("content");
           return n;
         });
@@ -679,7 +678,7 @@ export class PuertoOffice implements PuertoLibro {
           if (!n) return;
           if (u.p.nota === null) {
             if (!n.isNullObject) n.delete();
-          } else if (n.isNullObject) ws.notes.add(u.celda, u.p.nota);
+          } else if (n.isNullObject) ws.notes.add(a1(u.fila, u.columna), u.p.nota);
           else n.content = u.p.nota;
         });
         // eslint-disable-next-line office-addins/no-context-sync-in-loop -- un sync por trozo o parte acotado en bytes (≈ 5 MB por solicitud en Excel en la web); el número de syncs es fijo por trozo

@@ -3,7 +3,7 @@
  * Office.js (`office.ts`, el ÚNICO código que toca `Excel.run`) o un libro en memoria
  * (`memoria.ts`, para pruebas y la vista previa en el navegador).
  */
-import type { HojaDatos, ValorCelda } from "../core/tipos";
+import type { HojaDatos, Posicion, ValorCelda } from "../core/tipos";
 
 export interface InfoHoja {
   readonly nombre: string;
@@ -38,9 +38,9 @@ export interface ContenidoCelda {
   readonly formula: string | null;
 }
 
-/** Una marca: relleno y nota en una celda con un hallazgo. */
+/** Una marca: relleno y nota en una celda con un hallazgo (la celda como números). */
 export interface Marca {
-  readonly celda: string;
+  readonly posicion: Posicion;
   /** Color «#RRGGBB». */
   readonly color: string;
   readonly nota: string;
@@ -48,7 +48,7 @@ export interface Marca {
 
 /** Cómo estaba una celda antes de marcarla (null = sin relleno / sin nota). */
 export interface EstadoMarca {
-  readonly celda: string;
+  readonly posicion: Posicion;
   readonly relleno: string | null;
   readonly nota: string | null;
 }

@@ -59,21 +59,21 @@ export function contarPorSeveridad(hallazgos: ReadonlyArray<Hallazgo>): Record<S
 
 export const COLOR_MARCA: Readonly<Record<Severidad, string>> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
 
-/** Una marca por celda: color de la severidad más grave, nota con todos sus mensajes. */
+/** Una marca por celda (por su posición): color de la severidad más grave, nota con todos sus mensajes. */
 export function marcasDe(hallazgos: ReadonlyArray<Hallazgo>, t: Traductor): Marca[] {
   const porCelda = new Map<string, Hallazgo[]>();
   for (const h of hallazgos) {
-    const k = h.celda.toUpperCase();
+    const k = `${h.posicion.fila}:${h.posicion.columna}`;
     let l = porCelda.get(k);
     if (!l) porCelda.set(k, (l = []));
     l.push(h);
   }
-  return [...porCelda.entries()].map(([celda, lista]) => {
+  return [...porCelda.values()].map((lista) => {
     const sev = lista.reduce<Severidad>((s, h) => masGrave(s, h.severidad), "info");
     const nota = lista
       .map((h) => t("marcas.nota", { severidad: t(`severidad.${h.severidad}` as ClaveTexto), mensaje: t.idioma === "en" ? h.mensajeEn : h.mensaje }))
       .join("\n");
-    return { celda, color: COLOR_MARCA[sev], nota };
+    return { posicion: lista[0].posicion, color: COLOR_MARCA[sev], nota };
   });
 }
 

@@ -2,6 +2,10 @@ import { LibroMemoria, PuertoMemoria } from "../../src/excel/memoria";
 import { celdasDe, deshacerLlenado, escribirConDeshacer, leerDeshacer, marcarConRegistro, quitarMarcas } from "../../src/excel/deshacer";
 import { ErrorLibro } from "../../src/excel/puerto";
 import { hojaOrgano } from "./fixtures";
+import { posicionDe } from "../../src/core/validacion/direcciones";
+
+/** Una celda A1 como posición (base 1). */
+const en = (celda: string) => posicionDe(celda)!;
 
 function libro() {
   const l = LibroMemoria.desde([{ ...hojaOrgano(5), rellenos: [{ celda: "E8", color: "#00FF00" }], notas: [{ celda: "E9", nota: "nota mía" }] }, { nombre: "Otra", valores: [[null, null], [null, "x"]] }]);
@@ -45,9 +49,9 @@ describe("PuertoMemoria", () => {
     const { l, p } = libro();
     const h = l.hoja("PAT");
     await marcarConRegistro(p, "PAT", [
-      { celda: "E8", color: "#FFC7CE", nota: "error" },
-      { celda: "E9", color: "#FFEB9C", nota: "aviso" },
-      { celda: "E10", color: "#FFEB9C", nota: "aviso" },
+      { posicion: en("E8"), color: "#FFC7CE", nota: "error" },
+      { posicion: en("E9"), color: "#FFEB9C", nota: "aviso" },
+      { posicion: en("E10"), color: "#FFEB9C", nota: "aviso" },
     ]);
     expect(l.celda(h, 7, 4)).toMatchObject({ relleno: "#FFC7CE", nota: "error" });
     await quitarMarcas(new PuertoMemoria(l));
@@ -60,7 +64,7 @@ describe("PuertoMemoria", () => {
     const l = LibroMemoria.desde([{ ...hojaOrgano(2), protegida: true }]);
     const p = new PuertoMemoria(l);
     await expect(p.escribir("PAT", [{ celda: "A1", valor: 1 }])).rejects.toBeInstanceOf(ErrorLibro);
-    await expect(p.marcar("PAT", [{ celda: "A1", color: "#FF0000", nota: "x" }])).rejects.toMatchObject({ codigo: "hoja-protegida" });
+    await expect(p.marcar("PAT", [{ posicion: en("A1"), color: "#FF0000", nota: "x" }])).rejects.toMatchObject({ codigo: "hoja-protegida" });
   });
 
   test("plantilla y gráfico agregan hojas con nombre único y las activan", async () => {

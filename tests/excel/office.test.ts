@@ -16,6 +16,10 @@ import type { EscrituraCelda } from "../../src/excel/puerto";
 import type { ValorCelda } from "../../src/core/tipos";
 import { crearSimulacro } from "./simulacro";
 import { hojaOrgano } from "./fixtures";
+import { direccionDe, posicionDe } from "../../src/core/validacion/direcciones";
+
+/** Una celda A1 como posición (base 1). */
+const en = (celda: string) => posicionDe(celda)!;
 
 function preparar(n: number, extras: { protegida?: boolean } = {}) {
   const libro = LibroMemoria.desde([{ ...hojaOrgano(n), ...extras, rellenos: [{ celda: "E8", color: "#00FF00" }], notas: [{ celda: "E9", nota: "nota mía" }] }, { nombre: "Otra", valores: [["x"]] }]);
@@ -167,9 +171,9 @@ describe("PuertoOffice (office-addin-mock)", () => {
     const h = libro.hoja("PAT");
     const n = await contar(sim, () =>
       marcarConRegistro(puerto, "PAT", [
-        { celda: "E8", color: "#FFC7CE", nota: "error" },
-        { celda: "E9", color: "#FFEB9C", nota: "aviso" },
-        { celda: "E10", color: "#FFEB9C", nota: "aviso" },
+        { posicion: en("E8"), color: "#FFC7CE", nota: "error" },
+        { posicion: en("E9"), color: "#FFEB9C", nota: "aviso" },
+        { posicion: en("E10"), color: "#FFEB9C", nota: "aviso" },
       ]),
     );
     expect(n).toBeLessThanOrEqual(2 + 3 + 2); // registro previo + marcar + guardar registro
@@ -179,6 +183,27 @@ describe("PuertoOffice (office-addin-mock)", () => {
     expect(libro.celda(h, 7, 4)).toMatchObject({ relleno: "#00FF00", nota: null });
     expect(libro.celda(h, 8, 4)).toMatchObject({ relleno: null, nota: "nota mía" });
     expect(libro.celda(h, 9, 4)).toMatchObject({ relleno: null, nota: null });
+  });
+
+  test("marcas por posición: Office recibe la dirección A1 solo en las notas, y el registro guardado es el de siempre", async () => {
+    const { libro, puerto } = preparar(10);
+    const h = libro.hoja("PAT");
+    const r = await marcarConRegistro(puerto, "PAT", [
+      { posicion: { fila: 8, columna: 5 }, color: "#FFC7CE", nota: "primera" },
+      { posicion: { fila: 12, columna: 28 }, color: "#FFEB9C", nota: "AB12" },
+      { posicion: { fila: 8, columna: 5 }, color: "#FFEB9C", nota: "la última gana" },
+    ]);
+    expect(r.previos).toEqual([
+      { posicion: { fila: 8, columna: 5 }, relleno: "#00FF00", nota: null },
+      { posicion: { fila: 12, columna: 28 }, relleno: null, nota: null },
+    ]);
+    expect(libro.celda(h, 7, 4)).toMatchObject({ relleno: "#FFEB9C", nota: "la última gana" });
+    expect(libro.celda(h, 11, 27)).toMatchObject({ relleno: "#FFEB9C", nota: "AB12" });
+    expect(await puerto.leerRegistro("marcas")).toEqual({ version: 1, hoja: "PAT", previos: [{ celda: "E8", relleno: "#00FF00", nota: null }, { celda: "AB12", relleno: null, nota: null }] });
+    await quitarMarcas(new PuertoOffice(crearSimulacro(libro).ejecutar, { notas: true }));
+    expect(libro.celda(h, 7, 4)).toMatchObject({ relleno: "#00FF00", nota: null });
+    expect(libro.celda(h, 11, 27)).toMatchObject({ relleno: null, nota: null });
+    await expect(puerto.marcar("PAT", [{ posicion: { fila: 1_048_577, columna: 1 }, color: "#FF0000", nota: "x" }])).rejects.toMatchObject({ codigo: "celda-invalida" });
   });
 
   test.each([false, true])("deshacer devuelve como TEXTO lo que era texto («- Sin avance», «-», «=…», «12/03/2024») (valuesAsJson: %s)", async (textoComoJson) => {
@@ -208,7 +233,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
     const puerto = new PuertoOffice(sim.ejecutar, { notas: true, combinaciones: true, marcasPorLote: 10 });
     const h = libro.hoja("PAT");
     const antes = Array.from({ length: 35 }, (_, i) => ({ ...libro.celda(h, 6 + i, 4) }));
-    const marcas = Array.from({ length: 35 }, (_, i) => ({ celda: `E${7 + i}`, color: "#FFC7CE", nota: `hallazgo ${i}` }));
+    const marcas = Array.from({ length: 35 }, (_, i) => ({ posicion: { fila: 7 + i, columna: 5 }, color: "#FFC7CE", nota: `hallazgo ${i}` }));
     // Syncs: 1 buscar marcas previas (no hay) · 2 protección · 3-4 trozo 1 · 5-6 trozo 2 · 7 falla (trozo 3, lectura).
     sim.reiniciar();
     sim.fallarEnSync = 7;
@@ -232,7 +257,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
 
   test("marcar 10 000 celdas: syncs fijos por trozo", async () => {
     const { sim, puerto } = preparar(10_000);
-    const marcas = Array.from({ length: 10_000 }, (_, i) => ({ celda: `E${7 + i}`, color: "#FFC7CE", nota: "x" }));
+    const marcas = Array.from({ length: 10_000 }, (_, i) => ({ posicion: { fila: 7 + i, columna: 5 }, color: "#FFC7CE", nota: "x" }));
     const s = await contar(sim, () => puerto.marcar("PAT", marcas));
     expect(s).toBe(1 + 2 * Math.ceil(10_000 / MARCAS_POR_LOTE));
   });
@@ -299,7 +324,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
     // Otro Excel.run, otro puerto (panel cerrado y abierto): lee la parte XML.
     const reabierto = new PuertoOffice(crearSimulacro(libro).ejecutar, { notas: true, combinaciones: true });
     const r = await deshacerLlenado(reabierto);
-    expect(r && celdasDe(r.registro).map((c) => c.celda)).toEqual(["P7", "Q7"]);
+    expect(r && celdasDe(r.registro).map((c) => direccionDe(c.posicion))).toEqual(["P7", "Q7"]);
     expect(r?.respetadas).toEqual([]);
     expect(libro.celda(libro.hoja("PAT"), 6, 15)?.formula).toBe("=O7/L7*100");
     expect(libro.celda(libro.hoja("PAT"), 6, 16)?.formula ?? null).toBeNull();
@@ -350,7 +375,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
     const { libro, sim, puerto } = preparar(3);
     sim.reiniciar();
     await puerto.escribir("PAT", [{ celda: "P7", valor: 1 }]);
-    await puerto.marcar("PAT", [{ celda: "E7", color: "#FFC7CE", nota: "x" }]);
+    await puerto.marcar("PAT", [{ posicion: en("E7"), color: "#FFC7CE", nota: "x" }]);
     expect(sim.corridas.length).toBeGreaterThan(1);
     for (const c of sim.corridas) expect(c?.delayForCellEdit).toBe(true);
 
@@ -458,7 +483,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
       for (const x of partes) expect(Buffer.byteLength(x, "utf8")).toBeLessThan(BYTES_POR_PARTE);
       expect(json.length).toBeLessThan(2_500_000);
       // El formato anterior (un objeto por celda) era más del doble.
-      const v1 = { version: 1, hoja: "PAT", fecha: registro.fecha, celdas: celdasDe(registro).map((c) => ({ c: c.celda, v: c.v, f: c.f })), escritas: celdasDe(registro).map((c) => c.escrita) };
+      const v1 = { version: 1, hoja: "PAT", fecha: registro.fecha, celdas: celdasDe(registro).map((c) => ({ c: direccionDe(c.posicion), v: c.v, f: c.f })), escritas: celdasDe(registro).map((c) => c.escrita) };
       expect(aXml(CLAVE_DESHACER, v1).length).toBeGreaterThan(json.length * 1.5);
       // Syncs: hojas 1 + leer 1 por trozo + registro (1 + 1 por parte) + escribir (1 + 1 por trozo).
       const trozos = Math.ceil((4 * n) / CELDAS_POR_LOTE);

@@ -28,6 +28,8 @@ test("una marca por celda con el color más grave y todas sus notas", () => {
   const t = crearTraductor("es");
   const m = marcasDe([h("J10", "warning", "uno"), h("J10", "error", "dos")], t);
   expect(m).toHaveLength(1);
+  // La marca lleva la celda como números (la posición del hallazgo), no su texto A1.
+  expect(m[0].posicion).toEqual({ fila: 10, columna: 10 });
   expect(m[0].color).toBe("#FFC7CE");
   expect(m[0].nota).toBe("PAT Indicadores — Advertencia: uno\nPAT Indicadores — Error: dos");
 });
