@@ -6,6 +6,7 @@ import { patTransversalDefectos } from "../../fixtures/hojas/pat-transversal";
 import { resultadosDefectos } from "../../fixtures/hojas/indicadores-resultados";
 import { FILAS_AVANCE } from "../../fixtures/hojas/avance-metas";
 import { hoja } from "../../fixtures/hojas/util";
+import { mostrarHallazgo } from "../../../src/core/validacion/mostrar-hallazgo";
 
 const ESPANOL = /\blínea|\bColumna\b|\bmás de\b|\bdebe tener\b/;
 
@@ -27,12 +28,12 @@ const CASOS: ReadonlyArray<[string, HojaDatos]> = [
 test.each(CASOS)("%s: cada mensaje en inglés está en inglés", (_nombre, h) => {
   const a = analizarHoja(h, { corte: 12 });
   expect(a.hallazgos.length).toBeGreaterThan(0);
-  for (const x of a.hallazgos) expect(x.mensajeEn).not.toMatch(ESPANOL);
+  for (const x of a.hallazgos) expect(mostrarHallazgo(x, "en")).not.toMatch(ESPANOL);
 });
 
 test("la línea de meta se nombra en cada idioma", () => {
   const a = analizarHoja(CASOS[4][1]);
   const h = a.hallazgos.find((x) => x.codigo === "meta-no-numerica");
-  expect(h?.mensaje).toMatch(/línea 2/);
-  expect(h?.mensajeEn).toMatch(/line 2/);
+  expect(h && mostrarHallazgo(h, "es")).toMatch(/línea 2/);
+  expect(h && mostrarHallazgo(h, "en")).toMatch(/line 2/);
 });
