@@ -5,7 +5,7 @@
  *
  * Parámetros comunes en las plantillas: {encabezado} (encabezado canónico), {valor} (lo que
  * dice la celda, citado). Los parámetros de cada código (`ParametrosHallazgo`) son datos sin
- * idioma; `mostrar.ts` los convierte en los valores de la plantilla de cada idioma.
+ * idioma; `mostrar-hallazgo.ts` los convierte en los valores de la plantilla de cada idioma.
  */
 import type { Calculado } from "../llenado/calculo";
 import type { Rol } from "../formatos";

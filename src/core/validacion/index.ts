@@ -52,7 +52,8 @@ class Emisor {
   readonly hallazgos: Hallazgo[] = [];
   /** Columna (base 0) de cada hallazgo, para ordenar. */
   readonly columnas: number[] = [];
-  private readonly vistos = new Set<string>();
+  /** Hallazgos ya emitidos por celda y código (fila0 × 16384 + col0, código), para no repetir uno idéntico. */
+  private readonly vistos = new Map<string, Hallazgo[]>();
   /** Celdas con al menos un error (fila0 × 16384 + col0), para no encimar avisos en la misma celda. */
   readonly conError = new Set<number>();
   /** Hallazgos de severidad error por fila (base 0). */
@@ -65,17 +66,24 @@ class Emisor {
   emitir<C extends CodigoHallazgo>(codigo: C, fila0: number, col0: number, encabezado: string, parametros: ParametrosHallazgo[C]): void {
     const tipo = CATALOGO[codigo];
     if (!tipo) throw new Error(`Código de hallazgo desconocido: ${codigo}`);
+    // El mismo hallazgo (código y parámetros) en la misma celda sale una vez; con otros
+    // parámetros (otra línea de meta) no. Casi nunca hay otro del mismo código en la celda:
+    // solo entonces se comparan los parámetros.
+    const llave = `${fila0 * 16384 + col0}|${codigo}`;
+    const previos = this.vistos.get(llave);
+    if (previos) {
+      const estos = JSON.stringify(parametros);
+      if (previos.some((h) => JSON.stringify(h.parametros) === estos)) return;
+    }
     const celda = direccion(fila0 + 1, col0);
-    // El mismo hallazgo (código y parámetros) en la misma celda sale una vez; con otros parámetros (otra línea de meta) no.
-    const llave = `${celda}|${codigo}|${JSON.stringify(parametros)}`;
-    if (this.vistos.has(llave)) return;
-    this.vistos.add(llave);
     if (tipo.severidad === "error") this.conError.add(fila0 * 16384 + col0);
     this.columnas.push(col0);
     const hallazgo = {
       codigo, severidad: tipo.severidad, celda, fila: fila0 + 1, columna: letraColumna(col0), encabezado,
       posicion: { fila: fila0 + 1, columna: col0 + 1 }, parametros,
     } as Hallazgo;
+    if (previos) previos.push(hallazgo);
+    else this.vistos.set(llave, [hallazgo]);
     this.hallazgos.push(hallazgo);
     if (tipo.severidad === "error") {
       const lista = this.errores.get(fila0);

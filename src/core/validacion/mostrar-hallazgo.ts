@@ -12,7 +12,14 @@ import { formatear } from "../resultado";
 import type { Hallazgo, Idioma, Texto } from "../tipos";
 import { agruparMiles, FRECUENCIAS, leerFrecuencia } from "../valores";
 import { redondear2 } from "../calculos";
+import { memorizarTexto } from "../memoria";
 import { CATALOGO, type CodigoHallazgo, type Explicacion, type ParametrosHallazgo } from "./catalogo";
+
+// Las mismas erratas de frecuencia se repiten fila tras fila: su sugerencia se busca una vez.
+const errorDeFrecuencia = memorizarTexto((t: string) => {
+  const r = leerFrecuencia(t);
+  return r.ok ? null : r.error;
+}, 2000);
 
 type Valores = Record<string, string | number>;
 
@@ -100,8 +107,7 @@ const VALORES: { readonly [C in CodigoHallazgo]: Armar<C> } = {
   "mes-invalido": (p) => ({ valor: p.valor }),
   "meses-invertidos": (p) => ({ inicial: p.inicial, final: p.final }),
   "frecuencia-invalida": (p, i, h) => {
-    const r = leerFrecuencia(p.valor);
-    return { detalle: conDetalle(h.encabezado, r.ok ? null : r.error, i) };
+    return { detalle: conDetalle(h.encabezado, errorDeFrecuencia(p.valor), i) };
   },
   "meta-no-numerica": (p, i) => ({ valor: enLinea(p.valor, p.linea, i), ejemplo: p.ejemplo }),
   "meta-no-positiva": (p, i) => ({ valor: cifraEnLinea(p.valor, p.linea, i), ejemplo: p.ejemplo }),
