@@ -2,6 +2,7 @@
 import pc from "picocolors";
 import { escaparControles as e } from "../core/mostrar";
 import { citar } from "../core/valores";
+import { mostrarHallazgo } from "../core/validacion/mostrar-hallazgo";
 import type { CambioCelda, ValorCelda } from "../core/tipos";
 import type { FilaOmitida } from "../core/llenado/decision";
 import type { HojaValidada, InformeValidacion } from "./validar";
@@ -50,8 +51,9 @@ export function reporteValidacion(informe: InformeValidacion, hojas: ReadonlyArr
       const etiqueta =
         x.severidad === "error" ? c.red("✖ error") : x.severidad === "warning" ? c.yellow("⚠ aviso") : c.cyan("ℹ nota ");
       // El encabezado entre paréntesis solo si el mensaje no empieza ya por él.
-      const donde = x.encabezado && !x.mensaje.startsWith(x.encabezado) ? `${x.celda} (${e(x.encabezado)})` : x.celda;
-      l.push(`      ${etiqueta}  ${c.bold(donde)}: ${e(x.mensaje)} ${c.dim(`[${x.codigo}]`)}`);
+      const mensaje = mostrarHallazgo(x, "es");
+      const donde = x.encabezado && !mensaje.startsWith(x.encabezado) ? `${x.celda} (${e(x.encabezado)})` : x.celda;
+      l.push(`      ${etiqueta}  ${c.bold(donde)}: ${e(mensaje)} ${c.dim(`[${x.codigo}]`)}`);
     }
   }
   const s = informe.summary;

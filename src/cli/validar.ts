@@ -2,7 +2,7 @@
  * `pat validar`: lee el libro con el lector del paquete (el mismo de `pat llenar`), analiza cada hoja con el núcleo y
  * arma el informe. `validarBytes` es la misma función que usa `--json` (y las pruebas).
  */
-import { analizarHoja, type Formato } from "../core";
+import { analizarHoja, mostrarHallazgo, type Formato } from "../core";
 import type { Hallazgo, HojaDatos, Severidad } from "../core/tipos";
 import { PLATAFORMA_NODE } from "./inflador";
 import { ErrorCli, SALIDA_HALLAZGOS, SALIDA_OK, SALIDA_USO } from "./errores";
@@ -74,7 +74,7 @@ export function validarHoja(hoja: HojaDatos, opciones: OpcionesValidar = {}): Ho
         cell: h.celda,
         row: h.fila,
         column: h.columna,
-        message: h.mensaje,
+        message: mostrarHallazgo(h, "es"),
       })),
     },
     hallazgos,

@@ -13,7 +13,8 @@ export {
 export { cargarFormato, registrarFormato, quitarFormato, obtenerFormato, normalizarEncabezado, type Formato, type Columna, type Rol, type TipoColumna } from "./formatos";
 export { detectarFormato, leerAnio } from "./deteccion";
 export { recorrerFilas, type FilaHoja, type TipoFila, type EstructuraHoja } from "./filas";
-export { validarHoja, CATALOGO, listarTiposHallazgo, type TipoHallazgo } from "./validacion";
+export { validarHoja, CATALOGO, listarTiposHallazgo, mostrarHallazgo, mostrarEncabezado, type TipoHallazgo, type CodigoHallazgo, type ParametrosHallazgo } from "./validacion";
+export { lecturaDe, lecturasProblema, type Lectura, type EstadoLectura, type LecturaProblema, type MotivoIlegible, type MotivoFueraDeRango, type FilaAnalizada } from "./lectura";
 export { calcularFila, formulaNativa, formulaDeCelda, type Calculado, type CalculosFila, type CorteFormula, type EntornoFormula } from "./llenado";
 export { describirPlantilla, COLORES_ESTATUS, COLORES_SEMAFORO, LISTA_DIMENSIONES, LISTA_TENDENCIAS, LISTA_MESES, LISTA_NOMBRES_MES, type Plantilla, type CortePlantilla, type ColumnaPlantilla, type ReglaCondicional, type FormulaPlantilla } from "./plantilla";
 export { evaluarAvance, esperadoAlCorte, fueraDeRuta, type AvanceActividad, type EstatusAvance } from "./avance";

@@ -41,7 +41,12 @@ export function signoDeInyeccion(v: ValorCelda | undefined, esNumero: (texto: st
   }
   if (!SIGNOS.has(k) || v.length < 2) return null;
   if (esRelleno(v) || esNumero(v)) return null;
-  return { caracter: v[0], nombre: { es: `«${v[0]}»`, en: `"${v[0]}"` } };
+  return { caracter: v[0], nombre: nombreDelSigno(v[0]) };
+}
+
+/** Cómo nombrar en un mensaje el carácter con que empieza un texto peligroso. */
+export function nombreDelSigno(caracter: string): Texto {
+  return NOMBRE_CONTROL[caracter.charCodeAt(0)] ?? { es: `«${caracter}»`, en: `"${caracter}"` };
 }
 
 /** «-», «---», «=__=»: solo rayas, iguales o guiones bajos (con espacios alrededor). */

@@ -2,6 +2,7 @@
  * Tipos del dominio compartidos por todo el núcleo (`src/core`) y por sus capas
  * (funciones personalizadas, panel, CLI). Solo tipos: sin lógica, sin Office, sin DOM.
  */
+import type { CodigoHallazgo, ParametrosHallazgo } from "./validacion/catalogo";
 
 /** Un texto que el usuario lee, en español (primero) y en inglés. */
 export interface Texto {
@@ -70,7 +71,6 @@ export interface RangoCeldas {
   readonly columnaFin: number;
 }
 
-/** Un hallazgo de validación en una celda (catálogo en `validacion/catalogo.ts`). */
 /**
  * Una celda como números: fila y columna base 1 (R1C1, como las escribe el parche del libro).
  * La dirección A1 («I12») se arma solo para mostrarla o donde una API de Office pide texto
@@ -81,8 +81,18 @@ export interface Posicion {
   readonly columna: number;
 }
 
-export interface Hallazgo {
-  readonly codigo: string;
+/**
+ * Un hallazgo de validación en una celda: su código del catálogo (`validacion/catalogo.ts`) y
+ * sus parámetros tipados, datos sin idioma (números, texto citado de la celda, un rol, una
+ * línea). El mensaje se arma en el borde, en el idioma de quien lo lee, con
+ * `mostrarHallazgo(h, idioma)` (`validacion/mostrar.ts`). Lleva también la celda como texto
+ * («I12»), su fila y su letra de columna: son para mostrarla y para las API de Office que
+ * piden una dirección; la fuente es `posicion`.
+ */
+export type Hallazgo = { readonly [C in CodigoHallazgo]: HallazgoDe<C> }[CodigoHallazgo];
+
+export interface HallazgoDe<C extends CodigoHallazgo> {
+  readonly codigo: C;
   readonly severidad: Severidad;
   /** Dirección A1 de la celda («I12»). */
   readonly celda: string;
@@ -90,12 +100,11 @@ export interface Hallazgo {
   readonly fila: number;
   /** Letra de la columna («I»). */
   readonly columna: string;
-  /** Encabezado canónico de la columna («MÉTODO DE CÁLCULO»). */
+  /** Encabezado canónico de la columna («MÉTODO DE CÁLCULO»), o «Columna K» si el formato no la conoce. */
   readonly encabezado: string;
   /** La celda como números (la fuente de `celda`, `fila` y `columna`). */
   readonly posicion: Posicion;
-  readonly mensaje: string;
-  readonly mensajeEn: string;
+  readonly parametros: ParametrosHallazgo[C];
 }
 
 /** Un cambio que el plan de llenado haría en una celda. */

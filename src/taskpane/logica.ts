@@ -5,6 +5,7 @@
 import { escaparControles } from "../core/mostrar";
 import type { Hallazgo, HojaDatos, Severidad, ValorCelda } from "../core/tipos";
 import { direccion } from "../core/validacion/direcciones";
+import { mostrarHallazgo } from "../core/validacion/mostrar-hallazgo";
 import type { EscrituraCelda, LecturaHoja, Marca } from "../excel/puerto";
 import type { ClaveTexto, Traductor } from "../localization";
 
@@ -71,7 +72,7 @@ export function marcasDe(hallazgos: ReadonlyArray<Hallazgo>, t: Traductor): Marc
   return [...porCelda.values()].map((lista) => {
     const sev = lista.reduce<Severidad>((s, h) => masGrave(s, h.severidad), "info");
     const nota = lista
-      .map((h) => t("marcas.nota", { severidad: t(`severidad.${h.severidad}` as ClaveTexto), mensaje: t.idioma === "en" ? h.mensajeEn : h.mensaje }))
+      .map((h) => t("marcas.nota", { severidad: t(`severidad.${h.severidad}` as ClaveTexto), mensaje: mostrarHallazgo(h, t.idioma) }))
       .join("\n");
     return { posicion: lista[0].posicion, color: COLOR_MARCA[sev], nota };
   });

@@ -3,7 +3,7 @@
  * del núcleo (`src/core`). Aquí se adapta lo que el núcleo devuelve a lo que el panel y el
  * puerto necesitan (p. ej. la descripción de una plantilla → `PlantillaHoja`).
  */
-import { analizarHoja, describirPlantilla, listarFormatos, LISTA_MESES, planificarLlenado } from "../core";
+import { analizarHoja, describirPlantilla, listarFormatos, LISTA_MESES, mostrarEncabezado, mostrarHallazgo, planificarLlenado } from "../core";
 import type { AnalisisHoja, Formato, PlanLlenado, Plantilla } from "../core";
 import { consolidarHoja, type UnidadConsolidada } from "../core/consolidado";
 import type { PerfilSemaforo } from "../core/semaforo";
@@ -61,9 +61,9 @@ export function observacionesDe(hallazgos: ReadonlyArray<Hallazgo>, hoja: string
     filas: orden.map((h) => [
       { vinculo: { hoja, celda: h.celda }, texto: h.celda },
       h.fila,
-      h.encabezado || h.columna,
+      mostrarEncabezado(h, t.idioma) || h.columna,
       t(`severidad.${h.severidad}` as ClaveTexto),
-      t.idioma === "en" ? h.mensajeEn : h.mensaje,
+      mostrarHallazgo(h, t.idioma),
     ]),
     anchos: [10, 6, 28, 13, 90],
   };

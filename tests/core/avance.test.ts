@@ -7,6 +7,7 @@ import { analizarHoja, type HojaDatos, type ValorCelda } from "../../src/core";
 import { ENCABEZADO_ORGANO } from "../fixtures/hojas/pat-organo";
 import { ENCABEZADO_TRANSVERSAL } from "../fixtures/hojas/pat-transversal";
 import { hoja } from "../fixtures/hojas/util";
+import { mostrarHallazgo } from "../../src/core/validacion/mostrar-hallazgo";
 
 type Fila = ValorCelda[];
 // pat-organo: … F/G meses, L META (11), N OBS (13), O CUMPLIDAS (14), P % (15), Q ESTATUS (16).
@@ -58,7 +59,7 @@ describe("desviacion-sin-justificar", () => {
     const fila = con(ORG, { 6: 6, 11: 6, 14: 1, 15: 16.67 });
     const hs = analizarHoja(organo([fila]), { corte: 6 }).hallazgos;
     expect(hs.map((x) => [x.celda, x.codigo, x.severidad])).toEqual([["N2", "desviacion-sin-justificar", "warning"]]);
-    expect(hs[0].mensaje).toBe("Explique en OBSERVACIONES por qué la actividad va en ROJO (lleva 1 de 6 esperados).");
+    expect(mostrarHallazgo(hs[0], "es")).toBe("Explique en OBSERVACIONES por qué la actividad va en ROJO (lleva 1 de 6 esperados).");
   });
 
   test("con OBSERVACIONES, sin corte, o en ruta: nada", () => {

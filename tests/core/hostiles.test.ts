@@ -16,6 +16,7 @@ import { unaLinea } from "../../src/cli/errores";
 import patOrgano from "../../src/core/formatos/pat-organo.json";
 import { ENCABEZADO_ORGANO } from "../fixtures/hojas/pat-organo";
 import { hoja } from "../fixtures/hojas/util";
+import { mostrarHallazgo } from "../../src/core/validacion/mostrar-hallazgo";
 
 const LARGO_EXCEL = 32767;
 const ORG: ValorCelda[] = ["1", "Política", "Programa", "Objetivo", "1.1 Actividad", 1, 6, "Informe de avance", "Documento realizado / Documento presentado X 100", "Mensual", "Documento", 6, null, null, 5, 83.33, "EN PROCESO"];
@@ -201,8 +202,9 @@ describe("4. inyección", () => {
     const inyeccion = a.hallazgos.filter((x) => x.codigo === "formula-externa" || x.codigo === "inyeccion-formula").map((x) => `${x.celda} ${x.codigo}`);
     expect(inyeccion).toEqual(["N2 formula-externa", "N3 inyeccion-formula", "N4 inyeccion-formula", "N5 formula-externa"]);
     const n3 = a.hallazgos.find((x) => x.celda === "N3");
-    expect(n3?.mensaje).toMatch(/empieza con un tabulador/);
-    expect(a.hallazgos.find((x) => x.celda === "N2")?.mensaje).toMatch(/DDE/);
+    expect(n3 && mostrarHallazgo(n3, "es")).toMatch(/empieza con un tabulador/);
+    const n2 = a.hallazgos.find((x) => x.celda === "N2");
+    expect(n2 && mostrarHallazgo(n2, "es")).toMatch(/DDE/);
   });
 
   test.each([["=cmd|' /C calc'!A0", "="], ["  +A / B", "+"], ["@A", "@"], ["A | B", "|"], ["A / B!", "!"]])("el método %j se rechaza por «%s»", (texto, signo) => {
@@ -229,6 +231,6 @@ describe("6. números en el borde", () => {
       if (typeof c.despues === "number") expect(Number.isFinite(c.despues)).toBe(true);
       expect(String(c.despues)).not.toMatch(/Infinity|NaN/);
     }
-    for (const x of a.hallazgos) expect(x.mensaje).not.toMatch(/Infinity|NaN/);
+    for (const x of a.hallazgos) expect(mostrarHallazgo(x, "es")).not.toMatch(/Infinity|NaN/);
   });
 });

@@ -6,6 +6,7 @@ import {
 import { ENCABEZADO_ORGANO } from "../fixtures/hojas/pat-organo";
 import { ENCABEZADO_TRANSVERSAL } from "../fixtures/hojas/pat-transversal";
 import { hoja } from "../fixtures/hojas/util";
+import { mostrarHallazgo } from "../../src/core/validacion/mostrar-hallazgo";
 
 type Fila = ValorCelda[];
 // pat-organo: A NÚMERO … E ACTIVIDAD, F/G meses, H INDICADOR, I MÉTODO, J FRECUENCIA, K UNIDAD, L META, O CUMPLIDAS, P %, Q ESTATUS.
@@ -87,7 +88,7 @@ describe("4. el «/100» se lee como × 100 solo en indicadores de porcentaje", 
     expect(a.actividades[0].esPorcentaje).toBe(false);
     const aviso = a.hallazgos.find((x) => x.codigo === "metodo-divide-entre-100");
     expect(aviso?.celda).toBe("J2");
-    expect(aviso?.mensaje).not.toContain("se lee como");
+    expect(aviso && mostrarHallazgo(aviso, "es")).not.toContain("se lee como");
     expect(porCelda(plan(h).cambios).T2.despues).not.toBe(80);
   });
   test("indicador de porcentaje: sigue leyéndose como × 100", () => {
@@ -123,9 +124,9 @@ describe("7. inyección de fórmula: el consejo quita el signo", () => {
   test("no aconseja el apóstrofo (Excel lo guarda como estilo y el signo sigue)", () => {
     const h = organo(org({ 4: "- Actividad con guion" }));
     const aviso = analizar(h).hallazgos.find((x) => x.codigo === "inyeccion-formula");
-    expect(aviso?.mensaje).toMatch(/Quite el signo inicial/);
-    expect(aviso?.mensaje).toContain("•");
-    expect(aviso?.mensaje).not.toMatch(/ap[óo]strofo/);
+    expect(aviso && mostrarHallazgo(aviso, "es")).toMatch(/Quite el signo inicial/);
+    expect(aviso && mostrarHallazgo(aviso, "es")).toContain("•");
+    expect(aviso && mostrarHallazgo(aviso, "es")).not.toMatch(/ap[óo]strofo/);
     const m = CATALOGO["inyeccion-formula"].mensaje;
     expect(m.en).not.toMatch(/apostrophe/);
     expect(m.en).toContain("•");

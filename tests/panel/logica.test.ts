@@ -3,7 +3,7 @@ import { agruparPorFila, contarPorSeveridad, marcasDe, mesCortePorDefecto, escri
 import type { Hallazgo } from "../../src/core/tipos";
 
 const h = (celda: string, severidad: Hallazgo["severidad"], mensaje = "m"): Hallazgo => ({
-  codigo: "x", severidad, celda, fila: Number(celda.replace(/\D/g, "")), columna: celda.replace(/\d/g, ""), encabezado: "X", mensaje, mensajeEn: `${mensaje} (en)`,
+  codigo: "marcador-plantilla", severidad, celda, fila: Number(celda.replace(/\D/g, "")), columna: celda.replace(/\d/g, ""), encabezado: "X", parametros: { marcador: mensaje },
   posicion: { fila: Number(celda.replace(/\D/g, "")), columna: celda.replace(/\d/g, "").charCodeAt(0) - 64 },
 });
 
@@ -31,7 +31,10 @@ test("una marca por celda con el color más grave y todas sus notas", () => {
   // La marca lleva la celda como números (la posición del hallazgo), no su texto A1.
   expect(m[0].posicion).toEqual({ fila: 10, columna: 10 });
   expect(m[0].color).toBe("#FFC7CE");
-  expect(m[0].nota).toBe("PAT Indicadores — Advertencia: uno\nPAT Indicadores — Error: dos");
+  expect(m[0].nota).toBe(
+    "PAT Indicadores — Advertencia: X contiene «uno», un marcador de la plantilla. Sustitúyalo por el dato real.\n" +
+    "PAT Indicadores — Error: X contiene «dos», un marcador de la plantilla. Sustitúyalo por el dato real.",
+  );
 });
 
 test("escrituras: fórmulas con «=» y valores tal cual", () => {

@@ -4,7 +4,7 @@
  */
 import type { Actividad } from "../filas";
 import type { Formato } from "../formatos";
-import { estadoDe, lecturasProblema, type CeldaCalculada, type FilaAnalizada } from "../lectura";
+import { lecturaDe, lecturasProblema, type CeldaCalculada, type FilaAnalizada } from "../lectura";
 import type { Texto } from "../tipos";
 import { citar } from "../valores";
 import { direccion } from "../validacion/direcciones";
@@ -55,7 +55,7 @@ export function motivoDeOmision(
   for (const c of problemas) {
     const lugar = `${c.encabezado} (${direccion(fila.fila, fila.indices[c.orden])})`;
     const v = fila.valores[c.orden];
-    if (estadoDe(fila, c) === "vacio") {
+    if (lecturaDe(fila, c)?.estado === "vacia") {
       es.push(`${lugar} está vacía`);
       en.push(`${lugar} is empty`);
     } else {

@@ -4,9 +4,77 @@
  * español e inglés. Las reglas solo emiten códigos de este catálogo con sus parámetros.
  *
  * Parámetros comunes en las plantillas: {encabezado} (encabezado canónico), {valor} (lo que
- * dice la celda, citado).
+ * dice la celda, citado). Los parámetros de cada código (`ParametrosHallazgo`) son datos sin
+ * idioma; `mostrar-hallazgo.ts` los convierte en los valores de la plantilla de cada idioma.
  */
-import type { Severidad, Texto } from "../tipos";
+import type { Calculado } from "../llenado/calculo";
+import type { Rol } from "../formatos";
+import type { Estatus, EstatusCalculado, Severidad, Texto } from "../tipos";
+
+/** Cómo se calculó un valor esperado, tal como lo da el cálculo (`Calculado.explicar()`). */
+export type Explicacion = ReturnType<Calculado["explicar"]>;
+
+/** Por qué un indicador es de porcentaje, para `porcentaje-sin-por-100`. */
+export type MotivoPorcentaje =
+  | { readonly por: "nombre"; readonly indicador: string }
+  | { readonly por: "meta-en-porcentaje" }
+  | { readonly por: "unidad-porcentaje" };
+
+/**
+ * Los parámetros de cada código: números, texto citado de la celda (`citar`), un rol, una
+ * línea de meta, un motivo como código. Nunca una frase ya armada en un idioma (salvo
+ * `Explicacion`, que es lo que entrega el cálculo).
+ */
+export interface ParametrosHallazgo {
+  "celda-requerida-vacia": { readonly rol: Rol };
+  "mes-invalido": { readonly valor: string };
+  "meses-invertidos": { readonly inicial: number; readonly final: number };
+  /** `valor`: el texto escrito (el lector de frecuencias dice qué está mal al mostrarlo). */
+  "frecuencia-invalida": { readonly valor: string };
+  /** `linea`: en varias metas por celda, la línea que no es número. `ejemplo`: una meta bien escrita («6», «100%»). */
+  "meta-no-numerica": { readonly valor: string; readonly linea: number | null; readonly ejemplo: string };
+  /** `linea`: la línea, si la celda tiene varias. */
+  "meta-no-positiva": { readonly valor: number; readonly linea: number | null; readonly ejemplo: string };
+  /** `rol` elige la sugerencia; `linea`: en varias metas por celda, la línea que no es número. */
+  "valor-no-numerico": { readonly valor: string; readonly rol: Rol; readonly linea: number | null };
+  "valor-negativo": { readonly valor: number; readonly linea: number | null };
+  /** `texto`: el método escrito (el analizador de métodos dice qué está mal al mostrarlo). */
+  "metodo-invalido": { readonly texto: string };
+  /** `correccion`: el método con «× 100» («(A / B) × 100»); `nota`: al llenar, el «/100» se lee como «× 100». */
+  "metodo-divide-entre-100": { readonly correccion: string; readonly nota: boolean };
+  /** `nota`: al llenar, el resultado se multiplica por 100. */
+  "porcentaje-sin-por-100": { readonly motivo: MotivoPorcentaje; readonly valor: string; readonly nota: boolean };
+  "meta-porcentaje-uno": Record<string, never>;
+  "marcador-plantilla": { readonly marcador: string };
+  /**
+   * `celda`: lo escrito (citado o como cifra) y lo esperado (cifra, con «%» si la celda es de
+   * porcentaje). `lineas`: varias metas por celda; `linea` es la primera que no cuadra, o
+   * `null` si no tiene tantas líneas como metas.
+   */
+  "calculo-discrepante":
+    | { readonly forma: "celda"; readonly valor: string; readonly esperado: string; readonly explicacion: Explicacion }
+    | { readonly forma: "lineas"; readonly escritas: ReadonlyArray<string>; readonly esperadas: ReadonlyArray<number>; readonly linea: number | null; readonly explicacion: Explicacion };
+  "calculado-con-texto": { readonly valor: string };
+  "estatus-invalido": { readonly valor: string };
+  "estatus-contradictorio": { readonly valor: Estatus; readonly esperado: EstatusCalculado; readonly explicacion: Explicacion };
+  /** `comoAvance`: lo alcanzado ya es un porcentaje de avance (la meta es 100 %). */
+  "sobrecumplimiento": { readonly alcanzado: number; readonly meta: number; readonly comoAvance: boolean };
+  "desviacion-sin-justificar": { readonly situacion: "ROJO" | "AMARILLO" | "NO CUMPLIDA"; readonly alcanzado: number; readonly esperado: number };
+  /** `frecuencia`: el nombre del catálogo («Trimestral»). */
+  "meta-periodos": { readonly frecuencia: string; readonly inicial: number; readonly final: number; readonly periodos: number; readonly meta: number };
+  "tendencia-invalida": { readonly valor: string };
+  "dimension-invalida": { readonly valor: string };
+  "unidad-numerica": { readonly valor: string };
+  "personas-no-suman": { readonly persona: number; readonly mujer: number; readonly hombre: number };
+  "devengado-mayor-modificado": { readonly devengado: number; readonly modificado: number };
+  "clave-repetida": { readonly valor: string; readonly primera: number };
+  /** `referencia`: el encabezado de la columna que fija cuántas metas hay; `juntas`: la celda citada si tiene varias cifras en una sola línea. */
+  "lineas-meta-desiguales": { readonly lineas: number; readonly esperadas: number; readonly referencia: string; readonly juntas: string | null };
+  /** `caracter`: el primer carácter del texto; `fueraDelFormato`: la columna no es del formato. */
+  "inyeccion-formula": { readonly caracter: string; readonly valor: string; readonly fueraDelFormato: boolean };
+  /** `llamada`: DDE, HYPERLINK, WEBSERVICE…; `fueraDelFormato`: la columna no es del formato. */
+  "formula-externa": { readonly llamada: string; readonly valor: string; readonly fueraDelFormato: boolean };
+}
 
 export interface TipoHallazgo {
   readonly codigo: string;
@@ -26,7 +94,7 @@ const LISTA = [
     codigo: "celda-requerida-vacia", severidad: "error",
     titulo: t("Celda obligatoria vacía", "Required cell is empty"),
     descripcion: t("Una columna que toda actividad debe llenar está vacía.", "A column every activity must fill is empty."),
-    mensaje: t("{encabezado} está vacía y es obligatoria. {sugerencia}", "{encabezado} is empty and required. {sugerenciaEn}"),
+    mensaje: t("{encabezado} está vacía y es obligatoria. {sugerencia}", "{encabezado} is empty and required. {sugerencia}"),
   },
   {
     codigo: "mes-invalido", severidad: "error",
@@ -44,7 +112,7 @@ const LISTA = [
     codigo: "frecuencia-invalida", severidad: "error",
     titulo: t("Frecuencia fuera del catálogo", "Frequency not in the catalogue"),
     descripcion: t("La frecuencia de medición no es una del catálogo.", "The measurement frequency is not a catalogue value."),
-    mensaje: t("{detalle}", "{detalleEn}"),
+    mensaje: t("{detalle}", "{detalle}"),
   },
   {
     codigo: "meta-no-numerica", severidad: "error",
@@ -62,7 +130,7 @@ const LISTA = [
     codigo: "valor-no-numerico", severidad: "error",
     titulo: t("Valor no numérico", "Value is not a number"),
     descripcion: t("Un valor alcanzado o de cálculo no es una cifra (a menudo quedó el texto de instrucción de la plantilla).", "An achieved or calculation value is not a figure (often the template's instruction text was left)."),
-    mensaje: t("{encabezado}: «{valor}» no es un número. {sugerencia}", "{encabezado}: \"{valor}\" is not a number. {sugerenciaEn}"),
+    mensaje: t("{encabezado}: «{valor}» no es un número. {sugerencia}", "{encabezado}: \"{valor}\" is not a number. {sugerencia}"),
   },
   {
     codigo: "valor-negativo", severidad: "error",
@@ -74,19 +142,19 @@ const LISTA = [
     codigo: "metodo-invalido", severidad: "error",
     titulo: t("Método de cálculo ilegible", "Unreadable calculation method"),
     descripcion: t("El texto de MÉTODO DE CÁLCULO no se puede leer como una fórmula.", "The MÉTODO DE CÁLCULO text cannot be read as a formula."),
-    mensaje: t("{detalle}", "{detalleEn}"),
+    mensaje: t("{detalle}", "{detalle}"),
   },
   {
     codigo: "metodo-divide-entre-100", severidad: "warning",
     titulo: t("El método divide entre 100", "The method divides by 100"),
     descripcion: t("Un método que termina en «/100» casi siempre quiso multiplicar por 100.", "A method ending in \"/100\" almost always meant to multiply by 100."),
-    mensaje: t("El método termina dividiendo entre 100 («…)/100»): un porcentaje se multiplica por 100. Escriba «{correccion}».{nota}", "The method ends by dividing by 100 (\"…)/100\"): a percentage multiplies by 100. Write \"{correccion}\".{notaEn}"),
+    mensaje: t("El método termina dividiendo entre 100 («…)/100»): un porcentaje se multiplica por 100. Escriba «{correccion}».{nota}", "The method ends by dividing by 100 (\"…)/100\"): a percentage multiplies by 100. Write \"{correccion}\".{nota}"),
   },
   {
     codigo: "porcentaje-sin-por-100", severidad: "warning",
     titulo: t("Indicador de porcentaje sin «× 100»", "Percentage indicator without \"× 100\""),
     descripcion: t("El indicador es un porcentaje (por su nombre, su unidad o su meta en %) pero su método no es una razón multiplicada por 100.", "The indicator is a percentage (by its name, unit or % goal) but its method is not a ratio times 100."),
-    mensaje: t("{motivo}, pero el método «{valor}» no multiplica por 100. Escriba el método como «(A / B) × 100».{nota}", "{motivoEn}, but the method \"{valor}\" does not multiply by 100. Write the method as \"(A / B) × 100\".{notaEn}"),
+    mensaje: t("{motivo}, pero el método «{valor}» no multiplica por 100. Escriba el método como «(A / B) × 100».{nota}", "{motivo}, but the method \"{valor}\" does not multiply by 100. Write the method as \"(A / B) × 100\".{nota}"),
   },
   {
     codigo: "meta-porcentaje-uno", severidad: "warning",
@@ -104,7 +172,7 @@ const LISTA = [
     codigo: "calculo-discrepante", severidad: "warning",
     titulo: t("Celda calculada que no cuadra", "Computed cell does not match"),
     descripcion: t("Una celda calculada tiene un valor distinto del que dan sus datos.", "A computed cell holds a value different from what its inputs give."),
-    mensaje: t("{encabezado} dice {valor}, pero {calculo}. Escriba {esperado} (o use «Llenar» para calcularlo).", "{encabezado} says {valor}, but {calculoEn}. Write {esperado} (or use \"Fill\" to compute it)."),
+    mensaje: t("{encabezado} dice {valor}, pero {calculo}. Escriba {esperado} (o use «Llenar» para calcularlo).", "{encabezado} says {valor}, but {calculo}. Write {esperado} (or use \"Fill\" to compute it)."),
   },
   {
     codigo: "calculado-con-texto", severidad: "info",
@@ -122,7 +190,7 @@ const LISTA = [
     codigo: "estatus-contradictorio", severidad: "warning",
     titulo: t("Estatus que contradice los datos", "Status contradicts the data"),
     descripcion: t("El estatus escrito no corresponde a la meta, lo alcanzado y las fechas.", "The written status does not match the goal, the achievement and the dates."),
-    mensaje: t("El estatus dice {valor}, pero {motivo}. Escriba {esperado}.", "The status says {valor}, but {motivoEn}. Write {esperado}."),
+    mensaje: t("El estatus dice {valor}, pero {motivo}. Escriba {esperado}.", "The status says {valor}, but {motivo}. Write {esperado}."),
   },
   {
     codigo: "sobrecumplimiento", severidad: "info",
@@ -134,13 +202,13 @@ const LISTA = [
     codigo: "desviacion-sin-justificar", severidad: "warning",
     titulo: t("Desviación sin justificar", "Unexplained deviation"),
     descripcion: t("Al corte, la actividad va en ROJO o AMARILLO o quedó NO CUMPLIDA y OBSERVACIONES está vacía: el informe trimestral pide explicar por qué.", "At the cut-off the activity is RED or YELLOW or NOT MET and OBSERVACIONES is empty: the quarterly report asks why."),
-    mensaje: t("Explique en {encabezado} por qué la actividad {situacion} (lleva {alcanzado} de {esperado} esperados).", "Explain in {encabezado} why the activity {situacionEn} ({alcanzado} of {esperado} expected so far)."),
+    mensaje: t("Explique en {encabezado} por qué la actividad {situacion} (lleva {alcanzado} de {esperado} esperados).", "Explain in {encabezado} why the activity {situacion} ({alcanzado} of {esperado} expected so far)."),
   },
   {
     codigo: "meta-periodos", severidad: "info",
     titulo: t("Meta distinta del número de informes", "Goal differs from the number of reports"),
     descripcion: t("En un indicador que cuenta informes o documentos, la meta suele ser el número de periodos de la frecuencia entre el mes inicial y el final.", "In an indicator that counts reports or documents the goal is usually the number of frequency periods between the start and end months."),
-    mensaje: t("Con frecuencia {frecuencia} de {inicial} a {final} hay {periodos} informe(s), pero la meta es {meta}. Si se entrega un documento por periodo, escriba {periodos}; si no, ignore este aviso.", "With a {frecuenciaEn} frequency from month {inicial} to {final} there are {periodos} report(s), but the goal is {meta}. If one document is delivered per period, write {periodos}; otherwise ignore this notice."),
+    mensaje: t("Con frecuencia {frecuencia} de {inicial} a {final} hay {periodos} informe(s), pero la meta es {meta}. Si se entrega un documento por periodo, escriba {periodos}; si no, ignore este aviso.", "With a {frecuencia} frequency from month {inicial} to {final} there are {periodos} report(s), but the goal is {meta}. If one document is delivered per period, write {periodos}; otherwise ignore this notice."),
   },
   {
     codigo: "tendencia-invalida", severidad: "error",
@@ -182,13 +250,13 @@ const LISTA = [
     codigo: "lineas-meta-desiguales", severidad: "error",
     titulo: t("Líneas de metas que no coinciden", "Goal lines do not match"),
     descripcion: t("Con varias metas en una celda, cada columna debe tener una línea por meta, en el mismo orden.", "With several goals in a cell, each column must have one line per goal, in the same order."),
-    mensaje: t("{encabezado} tiene {lineas} línea(s), pero {referencia} tiene {esperadas}.{detalle} Escriba una línea por meta (Alt+Intro entre líneas), en el mismo orden que {referencia}.", "{encabezado} has {lineas} line(s), but {referencia} has {esperadas}.{detalleEn} Write one line per goal (Alt+Enter between lines), in the same order as {referencia}."),
+    mensaje: t("{encabezado} tiene {lineas} línea(s), pero {referencia} tiene {esperadas}.{detalle} Escriba una línea por meta (Alt+Intro entre líneas), en el mismo orden que {referencia}.", "{encabezado} has {lineas} line(s), but {referencia} has {esperadas}.{detalle} Write one line per goal (Alt+Enter between lines), in the same order as {referencia}."),
   },
   {
     codigo: "inyeccion-formula", severidad: "warning",
     titulo: t("Texto que parece fórmula", "Text that looks like a formula"),
     descripcion: t("Un texto que empieza con «=», «+», «-», «@» (o «＝», «＋», «－», «＠»), un tabulador o un salto de línea puede ejecutarse como fórmula al exportar la hoja (CSV).", "Text starting with \"=\", \"+\", \"-\", \"@\" (or their full-width forms), a tab or a line break may run as a formula when the sheet is exported (CSV)."),
-    mensaje: t("{encabezado} empieza con {signo} sin ser una fórmula («{valor}»). Quite el signo inicial (para una viñeta use «•»).", "{encabezado} starts with {signoEn} without being a formula (\"{valor}\"). Remove the leading sign (for a bullet use \"•\")."),
+    mensaje: t("{encabezado} empieza con {signo} sin ser una fórmula («{valor}»). Quite el signo inicial (para una viñeta use «•»).", "{encabezado} starts with {signo} without being a formula (\"{valor}\"). Remove the leading sign (for a bullet use \"•\")."),
   },
   {
     codigo: "formula-externa", severidad: "warning",

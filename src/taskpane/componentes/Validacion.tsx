@@ -2,6 +2,7 @@ import { escaparControles } from "../../core/mostrar";
 import { Button, Field, MessageBar, MessageBarActions, MessageBarBody, Select } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { Hallazgo } from "../../core/tipos";
+import { mostrarHallazgo } from "../../core/validacion/mostrar-hallazgo";
 import { useTextos, type ClaveTexto } from "../../localization";
 import { useEstilos } from "../estilos";
 import { agruparPorFila, contarPorSeveridad, PAGINA, type Aviso, type FiltroSeveridad } from "../logica";
@@ -91,7 +92,7 @@ export function Validacion(p: PropsValidacion) {
                   {g.hallazgos.map((h, i) => {
                     const sev = t(`severidad.${h.severidad}` as ClaveTexto);
                     // Un mensaje cita celdas del libro: sin caracteres de control a la vista.
-                    const mensaje = escaparControles(t.idioma === "en" ? h.mensajeEn : h.mensaje);
+                    const mensaje = escaparControles(mostrarHallazgo(h, t.idioma));
                     return (
                       <li key={`${h.celda}-${h.codigo}-${i}`}>
                         <Button

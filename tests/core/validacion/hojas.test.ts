@@ -8,6 +8,7 @@ import { ESPERADOS_RESULTADOS, resultadosDefectos, resultadosLimpia } from "../.
 import { ESPERADOS_ORGANO, INFO_ORGANO_LIMPIA, patOrganoDefectos, patOrganoLimpia } from "../../fixtures/hojas/pat-organo";
 import { ESPERADOS_TRANSVERSAL, patTransversalDefectos, patTransversalLimpia } from "../../fixtures/hojas/pat-transversal";
 import { CATALOGO } from "../../../src/core/validacion/catalogo";
+import { mostrarHallazgo } from "../../../src/core/validacion/mostrar-hallazgo";
 
 const pares = (hs: Hallazgo[]): Array<{ celda: string; codigo: string }> => hs.map((h) => ({ celda: h.celda, codigo: h.codigo }));
 const graves = (a: AnalisisHoja): Hallazgo[] => a.hallazgos.filter((h) => h.severidad !== "info");
@@ -47,9 +48,9 @@ describe.each([
       expect(x.severidad).toBe(CATALOGO[x.codigo].severidad);
       expect(x.celda).toBe(`${x.columna}${x.fila}`);
       expect(x.encabezado.length).toBeGreaterThan(0);
-      expect(x.mensaje).not.toMatch(/\{\w+\}/);
-      expect(x.mensajeEn).not.toMatch(/\{\w+\}/);
-      expect(x.mensaje).toMatch(/Escriba|escriba|Sustitúyalo|Quite|Corrija|corrija|Llene/);
+      expect(mostrarHallazgo(x, "es")).not.toMatch(/\{\w+\}/);
+      expect(mostrarHallazgo(x, "en")).not.toMatch(/\{\w+\}/);
+      expect(mostrarHallazgo(x, "es")).toMatch(/Escriba|escriba|Sustitúyalo|Quite|Corrija|corrija|Llene/);
     }
   });
   test("ordenados por fila y luego por columna", () => {
@@ -63,19 +64,19 @@ describe.each([
 
 test("mensajes concretos de los defectos sembrados", () => {
   const a = analizarHoja(patOrganoDefectos);
-  const m = (celda: string) => a.hallazgos.find((h) => h.celda === celda)!.mensaje;
+  const m = (celda: string) => mostrarHallazgo(a.hallazgos.find((h) => h.celda === celda)!, "es");
   expect(m("J29")).toContain("¿Quiso decir «Trimestral»?");
   expect(m("P38")).toBe("PORCENTAJE CUMPLIDO (%) dice 50, pero 5 / 6 × 100 = 83.33. Escriba 83.33 (o use «Llenar» para calcularlo).");
   expect(m("Q40")).toBe("El estatus dice CUMPLIDA, pero se lleva 2 de 6. Escriba EN PROCESO.");
   expect(m("I35")).toContain("«(Documento realizado / Documento presentado) × 100»");
   const t = analizarHoja(patTransversalDefectos);
-  const mt = (celda: string) => t.hallazgos.find((h) => h.celda === celda)!.mensaje;
+  const mt = (celda: string) => mostrarHallazgo(t.hallazgos.find((h) => h.celda === celda)!, "es");
   expect(mt("N13")).toContain("¿quiso decir 100 %?");
   expect(mt("S14")).toContain("VALOR DE CÁLCULO 2: «Fecha en la que se solicita");
   expect(mt("J15")).toContain("Al llenar, el «/100» se lee como «× 100».");
   const c = analizarHoja(avanceDefectos);
-  expect(c.hallazgos.find((h) => h.celda === "E23")!.mensaje).toContain("tiene varias cifras en una sola línea");
-  expect(c.hallazgos.find((h) => h.celda === "P18")!.mensaje).toBe("PERSONA dice 25, pero MUJER + HOMBRE = 10 + 10 = 20. Escriba 20 en PERSONA o corrija MUJER y HOMBRE.");
+  expect(mostrarHallazgo(c.hallazgos.find((h) => h.celda === "E23")!, "es")).toContain("tiene varias cifras en una sola línea");
+  expect(mostrarHallazgo(c.hallazgos.find((h) => h.celda === "P18")!, "es")).toBe("PERSONA dice 25, pero MUJER + HOMBRE = 10 + 10 = 20. Escriba 20 en PERSONA o corrija MUJER y HOMBRE.");
 });
 
 test("con corte 6, los estatus que ya vencieron se señalan (y solo esos)", () => {
@@ -88,7 +89,7 @@ test("con corte 6, los estatus que ya vencieron se señalan (y solo esos)", () =
     { celda: "Q18", codigo: "estatus-contradictorio" },
     { celda: "Q19", codigo: "estatus-contradictorio" },
   ]);
-  expect(a.hallazgos.find((h) => h.celda === "Q13")!.mensaje).toBe(
+  expect(mostrarHallazgo(a.hallazgos.find((h) => h.celda === "Q13")!, "es")).toBe(
     "El estatus dice EN PROCESO, pero al corte (mes 6) ya pasó el mes final (3) y se alcanzó 2 de 3. Escriba NO CUMPLIDA.",
   );
   for (const h of [patTransversalLimpia, resultadosLimpia, avanceLimpia]) expect(graves(analizarHoja(h, { corte: 6 })).filter((x) => x.codigo !== "desviacion-sin-justificar")).toEqual([]);

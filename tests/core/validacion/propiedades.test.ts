@@ -7,6 +7,7 @@ import { listarTiposHallazgo } from "../../../src/core";
 const PARAMETROS = new Set(listarTiposHallazgo().flatMap((t) => [...`${t.mensaje.es} ${t.mensaje.en}`.matchAll(/\{(\w+)\}/g)].map((m) => m[1])));
 const sinSustituir = (m: string): string[] => [...m.matchAll(/\{(\w+)\}/g)].map((x) => x[1]).filter((p) => PARAMETROS.has(p));
 import { ENCABEZADO_TRANSVERSAL } from "../../fixtures/hojas/pat-transversal";
+import { mostrarHallazgo } from "../../../src/core/validacion/mostrar-hallazgo";
 
 const textos = ["", " ", "xxx", "___", "=1+1", "-", "@a", "Mensual", "Trimestal", "25%", "$0", "1,234.50", "2 275 339.62", "PENDIENTE", "CUMPLIDA",
   "CANCELADA", "(a / b)/100", "A / B x 100", "(", "Reducción", "enero", "13", "1\n2\n3", "Acción\nActividad", "JUSTIFICACIONES", "Atentamente", "NÚMERO", "META"];
@@ -41,9 +42,9 @@ describe("analizarHoja nunca lanza", () => {
         for (const h of a.hallazgos) {
           expect(h.celda).toBe(`${h.columna}${h.fila}`);
           expect(h.fila).toBeGreaterThan(arriba.length + 1);
-          expect(sinSustituir(h.mensaje)).toEqual([]);
-          expect(sinSustituir(h.mensajeEn)).toEqual([]);
-          expect(h.mensaje).not.toMatch(/undefined/);
+          expect(sinSustituir(mostrarHallazgo(h, "es"))).toEqual([]);
+          expect(sinSustituir(mostrarHallazgo(h, "en"))).toEqual([]);
+          expect(mostrarHallazgo(h, "es")).not.toMatch(/undefined/);
         }
       },
     ), { numRuns: 150 });

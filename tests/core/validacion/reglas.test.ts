@@ -3,6 +3,7 @@ import { analizarHoja, type Hallazgo, type HojaDatos, type ValorCelda } from "..
 import { ENCABEZADO_ORGANO } from "../../fixtures/hojas/pat-organo";
 import { ENCABEZADO_TRANSVERSAL } from "../../fixtures/hojas/pat-transversal";
 import { hoja } from "../../fixtures/hojas/util";
+import { mostrarHallazgo } from "../../../src/core/validacion/mostrar-hallazgo";
 
 type Fila = ValorCelda[];
 const ORG = ["1", "Política", "Programa", "Objetivo", "1.1 Actividad", 1, 6, "Informe de avance", "Documento realizado / Documento presentado X 100", "Mensual", "Documento", 6, null, null, 5, 83.33, "EN PROCESO"];
@@ -30,7 +31,7 @@ describe("celdas obligatorias", () => {
     const hs = analizar(organo([org({ [col]: "  " })]));
     expect(codigos(hs)).toEqual([`${celda} celda-requerida-vacia`]);
     expect(hs[0].severidad).toBe("error");
-    expect(hs[0].mensaje).toMatch(/está vacía y es obligatoria\. Escriba/);
+    expect(mostrarHallazgo(hs[0], "es")).toMatch(/está vacía y es obligatoria\. Escriba/);
   });
   test("NÚMERO y POLÍTICAS vacíos no son obligatorios", () => {
     expect(analizar(organo([org({ 0: null, 1: null })]))).toEqual([]);
@@ -50,7 +51,7 @@ describe("meses", () => {
   test("mes inicial posterior al final", () => {
     const hs = analizar(organo([org({ 5: 7, 6: 3 })]));
     expect(codigos(hs)).toEqual(["F2 meses-invertidos"]);
-    expect(hs[0].mensaje).toContain("El mes inicial (7) es posterior al mes final (3)");
+    expect(mostrarHallazgo(hs[0], "es")).toContain("El mes inicial (7) es posterior al mes final (3)");
   });
 });
 
@@ -58,12 +59,12 @@ describe("frecuencia", () => {
   test("errata con sugerencia", () => {
     const hs = analizar(organo([org({ 9: "Semestrall" })]));
     expect(codigos(hs)).toEqual(["J2 frecuencia-invalida"]);
-    expect(hs[0].mensaje).toContain("¿Quiso decir «Semestral»?");
+    expect(mostrarHallazgo(hs[0], "es")).toContain("¿Quiso decir «Semestral»?");
   });
   test("sin parecido: lista del catálogo", () => {
     const hs = analizar(organo([org({ 9: "Cuando se pueda" })]));
-    expect(hs[0].mensaje).toContain("Escriba una de: Mensual, Bimestral");
-    expect(hs[0].mensaje).not.toContain("¿Quiso decir");
+    expect(mostrarHallazgo(hs[0], "es")).toContain("Escriba una de: Mensual, Bimestral");
+    expect(mostrarHallazgo(hs[0], "es")).not.toContain("¿Quiso decir");
   });
   test("MENSUAL y mensual valen", () => {
     expect(analizar(organo([org({ 9: "MENSUAL" }), org({ 9: "mensual" })]))).toEqual([]);
@@ -94,7 +95,7 @@ describe("valores alcanzados", () => {
   test("VALOR DE CÁLCULO con el texto de la plantilla → error", () => {
     const hs = analizar(transversal([tra({ 17: "Solicitudes atendidas y respondidas en el plazo de 10 días", 19: null, 20: null, 22: null, 23: null })]));
     expect(codigos(hs)).toEqual(["R2 valor-no-numerico"]);
-    expect(hs[0].mensaje).toContain("Escriba la cifra medida");
+    expect(mostrarHallazgo(hs[0], "es")).toContain("Escriba la cifra medida");
   });
   test("negativos", () => {
     expect(codigos(analizar(transversal([tra({ 18: -10, 19: null, 20: null, 22: null, 23: null })])))).toEqual(["S2 valor-negativo"]);
@@ -109,7 +110,7 @@ describe("método de cálculo", () => {
   test("ilegible → error con la posición", () => {
     const hs = analizar(organo([org({ 8: "Documentos realizados / / Documentos" })]));
     expect(codigos(hs)).toEqual(["I2 metodo-invalido"]);
-    expect(hs[0].mensaje).toMatch(/posición \d+/);
+    expect(mostrarHallazgo(hs[0], "es")).toMatch(/posición \d+/);
   });
   test("«…)/100» → aviso con la corrección", () => {
     const hs = analizar(organo([org({ 8: "(Documento realizado / Documento presentado)/100" })]));
@@ -123,8 +124,8 @@ describe("método de cálculo", () => {
   test("pat-transversal: meta en % con método razón → aviso y el llenado multiplica por 100", () => {
     const hs = analizar(transversal([tra({ 8: "Manuales de procesos", 9: "Manual elaborado / Manual requerido", 11: "Documento" })]));
     expect(codigos(hs)).toEqual(["J2 porcentaje-sin-por-100"]);
-    expect(hs[0].mensaje).toContain("La meta está escrita en porcentaje");
-    expect(hs[0].mensaje).toContain("Al llenar, el resultado se multiplica por 100.");
+    expect(mostrarHallazgo(hs[0], "es")).toContain("La meta está escrita en porcentaje");
+    expect(mostrarHallazgo(hs[0], "es")).toContain("Al llenar, el resultado se multiplica por 100.");
   });
   test("el mismo método en 1000 filas se analiza una vez (caché) y no cambia el resultado", () => {
     const filas = Array.from({ length: 1000 }, () => org());
@@ -170,7 +171,7 @@ describe("estatus", () => {
   test("CUMPLIDA con 2 de 6 → aviso", () => {
     const hs = analizar(organo([org({ 14: 2, 15: 33.33, 16: "CUMPLIDA" })]));
     expect(codigos(hs)).toEqual(["Q2 estatus-contradictorio"]);
-    expect(hs[0].mensaje).toBe("El estatus dice CUMPLIDA, pero se lleva 2 de 6. Escriba EN PROCESO.");
+    expect(mostrarHallazgo(hs[0], "es")).toBe("El estatus dice CUMPLIDA, pero se lleva 2 de 6. Escriba EN PROCESO.");
   });
   test("NO CUMPLIDA solo se juzga con mes de corte", () => {
     const fila = org({ 5: 1, 6: 3, 11: 3, 14: 2, 15: 66.67, 16: "NO CUMPLIDA" });
@@ -192,7 +193,7 @@ describe("sobrecumplimiento y periodos", () => {
     expect(analizar(organo([org(), org({ 6: 12, 9: "Bimestral", 14: 3, 15: 50 })]))).toEqual([]);
     const hs = analizar(organo([org({ 11: 4, 14: 3, 15: 75 })]));
     expect(codigos(hs)).toEqual(["L2 meta-periodos"]);
-    expect(hs[0].mensaje).toContain("hay 6 informe(s), pero la meta es 4");
+    expect(mostrarHallazgo(hs[0], "es")).toContain("hay 6 informe(s), pero la meta es 4");
   });
   test("solo para indicadores que cuentan informes o documentos", () => {
     expect(analizar(organo([org({ 7: "Sesiones realizadas", 10: "Sesión", 11: 4, 14: 3, 15: 75 })]))).toEqual([]);

@@ -4,18 +4,12 @@
  * regla calla, el plan no cambia la celda.
  */
 import { vacio } from "../../filas";
-import { cifra, cifra2 } from "../../llenado/calculo";
+import { cifra } from "../../llenado/calculo";
 import { celdaCoincide, coincideNumero } from "../../llenado/coincidencia";
 import { citar, formatoEsPorcentaje } from "../../valores";
 import { lineasDe } from "./lineas";
 import type { ReglaFila } from "./tipos";
 
-/** Líneas de una celda para un mensaje: las primeras y cuántas son (una celda puede tener 16 000). */
-function unirLineas(lineas: ReadonlyArray<string>, idioma: "es" | "en" = "es"): string {
-  const MAXIMO = 6;
-  if (lineas.length <= MAXIMO) return lineas.join(" / ");
-  return `${lineas.slice(0, MAXIMO).join(" / ")} / … (${lineas.length} ${idioma === "en" ? "lines" : "líneas"})`;
-}
 
 export const reglaCalculados: ReglaFila = {
   id: "calculados",
@@ -33,31 +27,13 @@ export const reglaCalculados: ReglaFila = {
       if (c.porMeta && formato.variasMetasPorCelda) {
         if (!esperado?.lineas) continue;
         const ls = lineasDe(crudo);
-        const esperadoTexto = unirLineas(esperado.lineas.map(cifra2));
         if (ls.length !== esperado.lineas.length) {
-          emitir("calculo-discrepante", c, {
-            valor: unirLineas(ls.map((l) => citar(l))),
-            valorEn: unirLineas(ls.map((l) => citar(l)), "en"),
-            esperadoEn: unirLineas(esperado.lineas.map(cifra2), "en"),
-            calculo: `debe tener ${esperado.lineas.length} línea(s): ${esperado.explicar().es}`,
-            calculoEn: `it must have ${esperado.lineas.length} line(s): ${esperado.explicar().en}`,
-            esperado: esperadoTexto,
-          });
+          emitir("calculo-discrepante", c, { forma: "lineas", escritas: ls.map((l) => citar(l)), esperadas: esperado.lineas, linea: null, explicacion: esperado.explicar() });
           continue;
         }
         for (let i = 0; i < ls.length; i++) {
           if (celdaCoincide(ls[i], fmt, esperado.lineas[i])) continue;
-          const explicacion = esperado.explicar();
-          const parte = explicacion.es.split("; ")[i] ?? explicacion.es;
-          const parteEn = explicacion.en.split("; ")[i] ?? explicacion.en;
-          emitir("calculo-discrepante", c, {
-            valor: unirLineas(ls.map((l) => citar(l))),
-            valorEn: unirLineas(ls.map((l) => citar(l)), "en"),
-            esperadoEn: unirLineas(esperado.lineas.map(cifra2), "en"),
-            calculo: `en la línea ${i + 1}, ${parte}`,
-            calculoEn: `on line ${i + 1}, ${parteEn}`,
-            esperado: esperadoTexto,
-          });
+          emitir("calculo-discrepante", c, { forma: "lineas", escritas: ls.map((l) => citar(l)), esperadas: esperado.lineas, linea: i + 1, explicacion: esperado.explicar() });
           break;
         }
         continue;
@@ -66,13 +42,13 @@ export const reglaCalculados: ReglaFila = {
       const leido = calculadasLeidas[c.rol];
       if (leido === "texto") {
         if (esperado && typeof esperado.valor === "number") {
-          emitir("calculo-discrepante", c, { valor: citar(crudo), calculo: esperado.explicar().es, calculoEn: esperado.explicar().en, esperado: mostrar(esperado.valor) });
+          emitir("calculo-discrepante", c, { forma: "celda", valor: citar(crudo), esperado: mostrar(esperado.valor), explicacion: esperado.explicar() });
         } else emitir("calculado-con-texto", c, { valor: citar(crudo) });
         continue;
       }
       if (!leido || !esperado || typeof esperado.valor !== "number") continue;
       if (!coincideNumero(leido.valor, esperado.valor)) {
-        emitir("calculo-discrepante", c, { valor: leido.porcentaje ? `${cifra(leido.valor)}%` : cifra(leido.valor), calculo: esperado.explicar().es, calculoEn: esperado.explicar().en, esperado: mostrar(esperado.valor) });
+        emitir("calculo-discrepante", c, { forma: "celda", valor: leido.porcentaje ? `${cifra(leido.valor)}%` : cifra(leido.valor), esperado: mostrar(esperado.valor), explicacion: esperado.explicar() });
       }
     }
   },

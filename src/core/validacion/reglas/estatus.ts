@@ -1,20 +1,19 @@
-/**
- * `estatus`: el ESTATUS escrito (legible) no contradice el calculado. El estatus ilegible
- * (`estatus-invalido`) lo señala la lectura de la fila con esta misma regla.
- */
+/** `estatus`: el ESTATUS escrito es uno del catálogo y no contradice el calculado. */
 import { esEstatusManual, estatusEscritoAceptable } from "../../estatus";
+import { citar } from "../../valores";
 import type { EstatusCalculado } from "../../tipos";
 import type { ReglaFila } from "./tipos";
 
 export const reglaEstatus: ReglaFila = {
   id: "estatus",
-  codigos: ["estatus-contradictorio"],
-  revisar({ calc, col, propio, estatusEscrito, corte, emitir }) {
+  codigos: ["estatus-invalido", "estatus-contradictorio"],
+  revisar({ calc, col, lectura, propio, valor, estatusEscrito, corte, emitir }) {
     const cEst = col("estatus");
+    if (cEst && lectura.estatusIlegible && propio(cEst)) emitir("estatus-invalido", cEst, { valor: citar(valor(cEst)) });
     if (!cEst || estatusEscrito === null || esEstatusManual(estatusEscrito) || !propio(cEst)) return;
     const e = calc.estatus;
     if (e && !estatusEscritoAceptable(estatusEscrito, e.valor as EstatusCalculado, corte)) {
-      emitir("estatus-contradictorio", cEst, { valor: estatusEscrito, motivo: e.explicar().es, motivoEn: e.explicar().en, esperado: String(e.valor) });
+      emitir("estatus-contradictorio", cEst, { valor: estatusEscrito, esperado: e.valor as EstatusCalculado, explicacion: e.explicar() });
     }
   },
 };

@@ -1,41 +1,36 @@
 /**
  * Las reglas de fila como unidades, en el orden en que se revisan. El validador recorre las
- * que el formato activa (`Formato.reglas`). Las familias que juzgan la lectura de una celda
- * (mes, frecuencia, número, método…) las señala la lectura de la fila con su regla; sus
- * códigos están en `CODIGOS_DE_LECTURA`.
+ * que el formato activa (`Formato.reglas`) y nada más emite hallazgos: cada código del
+ * catálogo lo declara exactamente una de estas reglas.
  */
-import type { CodigoHallazgo } from "../catalogo";
+import { reglaAlcanzado } from "./alcanzado";
 import { reglaCalculados } from "./calculados";
 import { reglaClaveRepetida } from "./clave-repetida";
 import { reglaDesviacion } from "./desviacion";
+import { reglaDimension } from "./dimension";
 import { reglaEstatus } from "./estatus";
+import { reglaFrecuencia } from "./frecuencia";
+import { reglaInyeccion } from "./inyeccion";
+import { reglaLineasMeta } from "./lineas-meta";
+import { reglaMarcadores } from "./marcadores";
+import { reglaMeses } from "./meses";
+import { reglaMeta } from "./meta";
+import { reglaMetaUno } from "./meta-uno";
+import { reglaMetodo } from "./metodo";
+import { reglaPeriodos } from "./periodos";
 import { reglaPersonas } from "./personas";
+import { reglaPorcentajeIndicador } from "./porcentaje-indicador";
 import { reglaPresupuesto } from "./presupuesto";
+import { reglaRequeridas } from "./requeridas";
 import { reglaSobrecumplimiento } from "./sobrecumplimiento";
-import type { IdRegla, ReglaFila } from "./tipos";
+import { reglaTendencia } from "./tendencia";
+import { reglaUnidad } from "./unidad";
+import type { ReglaFila } from "./tipos";
 
-export type { ContextoRegla, IdRegla, Parametros, ReglaFila } from "./tipos";
+export type { ContextoRegla, Emitir, IdRegla, ReglaFila } from "./tipos";
 
 export const REGLAS_DE_FILA: ReadonlyArray<ReglaFila> = [
-  reglaCalculados, reglaEstatus, reglaSobrecumplimiento, reglaPersonas, reglaPresupuesto, reglaClaveRepetida, reglaDesviacion,
+  reglaRequeridas, reglaMeses, reglaFrecuencia, reglaMeta, reglaAlcanzado, reglaEstatus, reglaTendencia, reglaDimension, reglaMetodo,
+  reglaUnidad, reglaLineasMeta, reglaPorcentajeIndicador, reglaMetaUno, reglaPeriodos, reglaInyeccion, reglaCalculados,
+  reglaSobrecumplimiento, reglaPersonas, reglaPresupuesto, reglaClaveRepetida, reglaMarcadores, reglaDesviacion,
 ];
-
-/** Códigos que emite la lectura de la fila, por la regla que los activa. */
-export const CODIGOS_DE_LECTURA: Readonly<Partial<Record<IdRegla, ReadonlyArray<CodigoHallazgo>>>> = {
-  requeridas: ["celda-requerida-vacia"],
-  meses: ["mes-invalido", "meses-invertidos"],
-  frecuencia: ["frecuencia-invalida"],
-  meta: ["meta-no-numerica", "meta-no-positiva"],
-  alcanzado: ["valor-no-numerico", "valor-negativo"],
-  metodo: ["metodo-invalido", "metodo-divide-entre-100"],
-  "porcentaje-indicador": ["porcentaje-sin-por-100"],
-  "meta-uno": ["meta-porcentaje-uno"],
-  marcadores: ["marcador-plantilla"],
-  estatus: ["estatus-invalido"],
-  periodos: ["meta-periodos"],
-  inyeccion: ["inyeccion-formula", "formula-externa"],
-  tendencia: ["tendencia-invalida"],
-  dimension: ["dimension-invalida"],
-  unidad: ["unidad-numerica"],
-  "lineas-meta": ["lineas-meta-desiguales"],
-};

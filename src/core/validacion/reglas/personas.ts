@@ -1,5 +1,4 @@
 /** `personas`: PERSONA = MUJER + HOMBRE. */
-import { cifra } from "../../llenado/calculo";
 import type { ReglaFila } from "./tipos";
 
 export const reglaPersonas: ReglaFila = {
@@ -8,7 +7,7 @@ export const reglaPersonas: ReglaFila = {
   revisar({ act, col, emitir }) {
     const cP = col("persona");
     if (cP && act.persona !== null && act.mujer !== null && act.hombre !== null && Math.abs(act.mujer + act.hombre - act.persona) > 1e-9) {
-      emitir("personas-no-suman", cP, { persona: cifra(act.persona), mujer: cifra(act.mujer), hombre: cifra(act.hombre), suma: cifra(act.mujer + act.hombre) });
+      emitir("personas-no-suman", cP, { persona: act.persona, mujer: act.mujer, hombre: act.hombre });
     }
   },
 };
