@@ -102,8 +102,9 @@ function tieneFinDeZip(b: Uint8Array): boolean {
 
 function contiene(b: Uint8Array, texto: string, desde = 0): boolean {
   const t = Array.from(texto, (c) => c.charCodeAt(0));
-  outer: for (let i = desde; i <= b.length - t.length; i++) {
-    for (let j = 0; j < t.length; j++) if (b[i + j] !== t[j]) continue outer;
+  // `indexOf` (nativo) salta al siguiente primer byte: el nombre suele estar al final del ZIP.
+  outer: for (let i = b.indexOf(t[0], desde); i >= 0 && i <= b.length - t.length; i = b.indexOf(t[0], i + 1)) {
+    for (let j = 1; j < t.length; j++) if (b[i + j] !== t[j]) continue outer;
     return true;
   }
   return false;

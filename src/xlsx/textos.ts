@@ -9,28 +9,25 @@ import type { ArchivoZip } from "./zip";
 export function leerTextos(zip: ArchivoZip, ruta: string | null): string[] {
   if (!ruta) return [];
   const textos: string[] = [];
-  let actual: string[] = [];
-  let largo = 0;
+  // Un texto por `<si>` (casi siempre un solo `<t>`): se junta en un texto, sin arreglo.
+  let actual = "";
   let enT = false;
   let enFonetica = 0;
   recorrerXml(zip, ruta, {
     abrir(nombre) {
-      if (nombre === "si") {
-        actual = [];
-        largo = 0;
-      } else if (nombre === "t") enT = enFonetica === 0;
+      if (nombre === "si") actual = "";
+      else if (nombre === "t") enT = enFonetica === 0;
       else if (nombre === "rPh") enFonetica++;
     },
     texto(t) {
       if (!enT) return;
-      largo += t.length;
-      if (largo > LIMITES.textoCelda) throw new ErrorPaquete("texto-largo", `texto compartido ${textos.length}`);
-      actual.push(t);
+      if (actual.length + t.length > LIMITES.textoCelda) throw new ErrorPaquete("texto-largo", `texto compartido ${textos.length}`);
+      actual = actual.length === 0 ? t : actual + t;
     },
     cerrar(nombre) {
       if (nombre === "t") enT = false;
       else if (nombre === "rPh") enFonetica--;
-      else if (nombre === "si") textos.push(actual.length === 1 ? actual[0] : actual.join(""));
+      else if (nombre === "si") textos.push(actual);
     },
   });
   return textos;

@@ -1,9 +1,13 @@
 /**
  * Esquema (zod) de un archivo de formato. Se valida al cargar: un formato mal escrito
- * da un mensaje en español que nombra el campo («columnas[3].tipo: …»).
+ * da un mensaje en español que nombra el campo («columnas[3].tipo: …»). Solo se carga
+ * (y con él zod) cuando se valida un formato propio: ver `cargarFormato` en index.ts.
  */
 import * as z from "zod";
 import { acortar } from "../mostrar";
+import { LISTAS, REGLAS, ROLES, TIPOS } from "./vocabulario";
+
+export { LISTAS, REGLAS, ROLES, TIPOS };
 
 // Mensajes de zod en español para lo que no tiene mensaje propio (`mensajeIssue` en index.ts
 // cubre los comunes). `import * as z` y no `{ z }`: el paquete del navegador lleva solo es.
@@ -12,28 +16,6 @@ z.config(z.locales.es());
 /** Largo máximo de una clave, un id o un encabezado: más que eso no es un encabezado real. */
 const LARGO_CLAVE = 80;
 const LARGO_TEXTO = 500;
-
-export const ROLES = [
-  "numero", "politicas", "programa", "objetivo", "actividad", "mesInicial", "mesFinal", "dimension",
-  "indicador", "metodo", "frecuencia", "unidad", "lineaBase", "meta", "tendencia", "presupuesto",
-  "observaciones", "valor1", "valor2", "alcanzado", "porAlcanzar", "verificable", "porcentaje", "estatus",
-  "clave", "ods", "modificado", "presupuestoAprobado", "presupuestoModificado", "presupuestoDevengado",
-  "municipio", "localidad", "mujer", "hombre", "persona", "definicion", "avance", "otro",
-] as const;
-
-export const TIPOS = [
-  "texto", "numero", "entero", "moneda", "mes", "frecuencia", "porcentaje", "estatus", "dimension", "tendencia", "metodo",
-] as const;
-
-/** Listas desplegables que conoce la plantilla. */
-export const LISTAS = ["meses", "frecuencias", "estatus", "dimensiones", "tendencias"] as const;
-
-/** Reglas de validación que un formato puede activar (ver `validacion/reglas.ts`). */
-export const REGLAS = [
-  "requeridas", "meses", "frecuencia", "meta", "alcanzado", "metodo", "porcentaje-indicador", "meta-uno",
-  "marcadores", "calculados", "estatus", "sobrecumplimiento", "periodos", "inyeccion", "tendencia", "dimension",
-  "unidad", "personas", "presupuesto", "clave-repetida", "lineas-meta", "desviacion",
-] as const;
 
 const texto = z.object({ es: z.string().min(1).max(LARGO_TEXTO), en: z.string().min(1).max(LARGO_TEXTO) });
 

@@ -31,19 +31,27 @@
  *    el campo equivocado; páselo en `opciones.formatos` de `analizarHoja` o regístrelo para
  *    todo el programa con `registrarFormato(formato)`.
  */
-import * as z from "zod";
+import type * as z from "zod";
 import { exito, falla } from "../resultado";
 import type { Resultado, Texto } from "../tipos";
 import { memorizarTexto } from "../memoria";
 import { acortar, textoLegible } from "../mostrar";
 import { normalizar } from "../valores";
-import { esquemaFormato, type ColumnaArchivo, type FormatoArchivo } from "./esquema";
+import type { ColumnaArchivo, FormatoArchivo } from "./esquema";
+import { REGLAS } from "./vocabulario";
 import patOrgano from "./pat-organo.json";
 import patTransversal from "./pat-transversal.json";
 import indicadoresResultados from "./indicadores-resultados.json";
 import avanceMetas from "./avance-metas.json";
 
-export { ROLES, TIPOS, LISTAS, REGLAS } from "./esquema";
+export { ROLES, TIPOS, LISTAS, REGLAS } from "./vocabulario";
+
+/**
+ * El esquema (y zod, ≈ 40 ms de arranque) se carga la primera vez que se valida un formato
+ * propio; los formatos incluidos no lo necesitan (ver `INCLUIDOS`).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const esquema = (): typeof import("./esquema") => require("./esquema");
 
 export type Rol = ColumnaArchivo["rol"];
 export type TipoColumna = ColumnaArchivo["tipo"];
@@ -189,7 +197,7 @@ function construir(f: FormatoArchivo): Formato {
 
 /** Valida y prepara un formato leído de un archivo JSON. */
 export function cargarFormato(json: unknown): Resultado<Formato> {
-  const r = esquemaFormato.safeParse(json);
+  const r = esquema().esquemaFormato.safeParse(json);
   if (r.success) return exito(construir(r.data));
   const mensajes = r.error.issues.slice(0, 5).map((i) => mensajeIssue(i, json));
   // El id se cita acortado y sin controles: un id de 100 000 espacios no llena la pantalla.
@@ -201,13 +209,32 @@ export function cargarFormato(json: unknown): Resultado<Formato> {
   });
 }
 
-function cargarIncluido(json: unknown): Formato {
-  const r = cargarFormato(json);
-  if (!r.ok) throw new Error(r.error.mensaje);
-  return r.valor;
+/**
+ * Los valores por omisión del esquema (los `.default(…)` de esquema.ts), para completar los
+ * formatos incluidos sin cargar zod al arrancar. tests/core/formatos/incluidos.test.ts
+ * comprueba que cada incluido pasa el esquema y que completarlo aquí da lo mismo que el
+ * esquema (también para un formato mínimo, que toma todos los valores por omisión).
+ */
+function porOmisionFormato() {
+  return {
+    version: 1, titulo: [], metaEsValorIndicador: false, variasMetasPorCelda: false,
+    marcadoresGrupo: [], filasEtiqueta: [], etiquetas: {}, reglas: [...REGLAS],
+  } satisfies Partial<FormatoArchivo>;
+}
+function porOmisionColumna() {
+  return { variantes: [], requerida: false, obligatoria: false, calculada: false, hereda: false, porMeta: false, ancho: 12 } satisfies Partial<ColumnaArchivo>;
 }
 
-const INCLUIDOS: ReadonlyArray<Formato> = [patOrgano, patTransversal, indicadoresResultados, avanceMetas].map(cargarIncluido);
+/** Un formato incluido (ya validado por las pruebas) con los valores por omisión del esquema. */
+export function completarIncluido(json: object): FormatoArchivo {
+  const f = json as { columnas: ReadonlyArray<object> };
+  return { ...porOmisionFormato(), ...f, columnas: f.columnas.map((c) => ({ ...porOmisionColumna(), ...c })) } as unknown as FormatoArchivo;
+}
+
+/** Los JSON de los formatos incluidos, tal como están en src/core/formatos/. */
+export const JSON_INCLUIDOS: ReadonlyArray<object> = [patOrgano, patTransversal, indicadoresResultados, avanceMetas];
+
+const INCLUIDOS: ReadonlyArray<Formato> = JSON_INCLUIDOS.map((j) => construir(completarIncluido(j)));
 const registrados = new Map<string, Formato>(INCLUIDOS.map((f) => [f.id, f]));
 
 /** Los formatos conocidos: los incluidos y los registrados. */
