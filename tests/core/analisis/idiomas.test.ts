@@ -112,6 +112,8 @@ test.each(TODOS)("%s: se muestra en los dos idiomas, sin {marcas} y sin español
     expect(m.length).toBeGreaterThan(20);
   }
   expect(en).not.toMatch(ESPANOL_AMPLIO);
+  // Las comillas españolas («») tampoco: en inglés se cita con comillas dobles.
+  expect(en).not.toMatch(/[«»]/);
   expect(es).not.toBe(en);
 });
 

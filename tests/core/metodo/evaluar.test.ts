@@ -52,7 +52,7 @@ describe("evaluarMetodo", () => {
       if (r.ok) return;
       expect(r.error.tipo).toBe("na");
       expect(r.error.mensaje).toBe("Falta el valor de «Documento presentado» (dato 2 del método); escriba un número.");
-      expect(r.error.mensajeEn).toContain("«Documento presentado»");
+      expect(r.error.mensajeEn).toContain("\"Documento presentado\"");
     }
   });
 
