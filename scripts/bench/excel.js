@@ -55,7 +55,7 @@ module.exports = async function medirExcel() {
   if (lectura.filas !== 10006) throw new Error(`lectura incompleta: ${lectura.filas} filas`);
 
   const cambios = [];
-  for (let i = 0; i < 10000; i++) cambios.push({ celda: `P${7 + i}`, valor: 50 }, { celda: `Q${7 + i}`, valor: "EN PROCESO" });
+  for (let i = 0; i < 10000; i++) cambios.push({ posicion: { fila: 7 + i, columna: 16 }, valor: 50 }, { posicion: { fila: 7 + i, columna: 17 }, valor: "EN PROCESO" });
   sim.reiniciar();
   await escribirConDeshacer(puerto, "PAT", cambios);
   const llenadoSyncs = sim.syncs;

@@ -10,7 +10,7 @@
  */
 import type { Posicion, ValorCelda } from "../core/tipos";
 import { direccionDe, esPosicion, posicionDe } from "../core/validacion/direcciones";
-import { indiceColumna, leerCelda, letra, posicionEn } from "./direcciones";
+import { indiceColumna, leerCelda, letra } from "./direcciones";
 import { ErrorLibro, ErrorMarcado, type ContenidoCelda, type EscrituraCelda, type EstadoMarca, type Marca, type PuertoLibro } from "./puerto";
 
 export const CLAVE_DESHACER = "deshacer-llenado";
@@ -196,20 +196,21 @@ export async function escribirConDeshacer(
 ): Promise<RegistroDeshacer> {
   const info = (await puerto.listarHojas()).find((h) => h.nombre === hoja);
   if (info?.protegida) throw new ErrorLibro("hoja-protegida", `La hoja «${hoja}» está protegida.`, hoja);
-  const previos: ContenidoCelda[] = await puerto.leerCeldas(hoja, cambios.map((c) => c.celda));
+  const previos: ContenidoCelda[] = await puerto.leerCeldas(hoja, cambios.map((c) => c.posicion));
   if (esperados) {
     const cambiada = previos.findIndex((p, i) => {
       const e = esperados[i];
       if (!e) return false;
       return e.formulaAntes ? p.formula !== e.formulaAntes : p.formula !== null || !mismo(p.valor, e.antes);
     });
-    if (cambiada >= 0) throw new ErrorLibro("hoja-cambio", `La celda ${previos[cambiada].celda} cambió desde la vista previa.`, hoja);
+    if (cambiada >= 0) throw new ErrorLibro("hoja-cambio", `La celda ${direccionDe(previos[cambiada].posicion)} cambió desde la vista previa.`, hoja);
   }
   // Una celda escrita dos veces: cuenta la última escritura (como en Excel).
   const unicas = new Map<number, CeldaDeshacer>();
   cambios.forEach((e, i) => {
     const p = previos[i];
-    const posicion = posicionEn(leerCelda(e.celda));
+    // La posición que devolvió la lectura (ya comprobada en la cuadrícula).
+    const posicion = p.posicion;
     const escrita = e.formula ? { v: null, f: e.formula } : { v: guardarValor(e.valor ?? null), f: null };
     const clave = llave(posicion);
     const antes = unicas.get(clave);
@@ -253,7 +254,7 @@ async function restaurarLlenado(puerto: PuertoLibro, r: RegistroDeshacer): Promi
   let celdas = celdasDe(r);
   const conEscritas = celdas.filter((c) => c.escrita);
   if (conEscritas.length > 0) {
-    const actuales = await puerto.leerCeldas(r.hoja, conEscritas.map((c) => direccionDe(c.posicion)));
+    const actuales = await puerto.leerCeldas(r.hoja, conEscritas.map((c) => c.posicion));
     const cambiadas = new Set<number>();
     conEscritas.forEach((c, i) => {
       const escrita = c.escrita!;
@@ -268,10 +269,7 @@ async function restaurarLlenado(puerto: PuertoLibro, r: RegistroDeshacer): Promi
   }
   await puerto.escribir(
     r.hoja,
-    celdas.map((c) => {
-      const celda = direccionDe(c.posicion);
-      return c.f ? { celda, formula: c.f } : { celda, valor: leerValor(c.v) };
-    }),
+    celdas.map((c) => (c.f ? { posicion: c.posicion, formula: c.f } : { posicion: c.posicion, valor: leerValor(c.v) })),
   );
   await puerto.guardarRegistro(CLAVE_DESHACER, null);
   return { registro: r, restauradas: celdas.length, respetadas };

@@ -4,7 +4,7 @@
  * formatos, rellenos, notas, combinaciones, filas ocultas, protección, registros del
  * documento) y avisa de cada cambio para que la cuadrícula se redibuje.
  */
-import type { HojaDatos, ValorCelda } from "../core/tipos";
+import type { HojaDatos, Posicion, ValorCelda } from "../core/tipos";
 import { a1, indicesDe, leerCelda, leerRango, posicionEn, type Rango } from "./direcciones";
 import { aPartesXml, dePartesXml, ESPACIO_REGISTROS } from "./registros";
 import {
@@ -74,7 +74,8 @@ export interface ExtrasHoja {
 export class LibroMemoria {
   hojas: HojaMemoria[] = [];
   activa = "";
-  seleccion: { hoja: string; celda: string } | null = null;
+  /** La celda seleccionada (como números). */
+  seleccion: { hoja: string; posicion: Posicion } | null = null;
   /** Registros del documento (como una parte XML personalizada): clave → JSON. */
   registros = new Map<string, string>();
   /** El libro se abrió de solo lectura: nada se escribe. */
@@ -313,28 +314,30 @@ export class PuertoMemoria implements PuertoLibro {
     return { datos, protegida: hoja.protegida, filas, columnas, filasConDatos: Object.keys(datos.valores).length };
   }
 
-  async seleccionar(hoja: string, celda: string): Promise<void> {
-    leerCelda(celda);
+  async seleccionar(hoja: string, posicion: Posicion): Promise<void> {
+    const u = indicesDe(posicion);
     this.libro.activar(hoja);
-    this.libro.seleccion = { hoja, celda: celda.toUpperCase() };
+    this.libro.seleccion = { hoja, posicion: posicionEn(u) };
     this.libro.avisar();
   }
 
-  async leerCeldas(nombre: string, celdas: ReadonlyArray<string>): Promise<ContenidoCelda[]> {
+  async leerCeldas(nombre: string, posiciones: ReadonlyArray<Posicion>): Promise<ContenidoCelda[]> {
     const hoja = this.libro.hoja(nombre);
-    return celdas.map((d) => {
-      const { fila, columna } = leerCelda(d);
-      const c = this.libro.celda(hoja, fila, columna);
-      return { celda: a1(fila, columna), valor: copiarValor(c?.valor ?? null), formula: c?.formula ?? null };
+    return posiciones.map((p) => {
+      const u = indicesDe(p);
+      const c = this.libro.celda(hoja, u.fila, u.columna);
+      return { posicion: posicionEn(u), valor: copiarValor(c?.valor ?? null), formula: c?.formula ?? null };
     });
   }
 
   async escribir(nombre: string, celdas: ReadonlyArray<EscrituraCelda>): Promise<void> {
     const hoja = this.libro.hoja(nombre);
     noProtegida(hoja, this.libro);
+    // Todas las posiciones se comprueban antes de escribir nada (como en Office).
+    const ubicadas = celdas.map((e) => ({ u: indicesDe(e.posicion), e }));
     this.libro.operaciones.push(`escribir:${celdas.length}`);
-    for (const e of celdas) {
-      const c = this.libro.celdaEditable(hoja, e.celda);
+    for (const { u, e } of ubicadas) {
+      const c = this.libro.celdaEditableEn(hoja, u.fila, u.columna);
       if (e.formula) {
         c.formula = e.formula;
         // Sin motor de cálculo: la celda muestra la fórmula hasta que Excel la calcule.

@@ -22,10 +22,14 @@
  *   (ExcelApi 1.16; si no, por `values` con apóstrofo) y números/booleanos por `values`.
  * - marcar / quitar marcas: 1 + 2 por trozo de `marcasPorLote`; leer celdas: 1 por trozo.
  * - registros: 1 + 1 por parte XML (una sola si cabe en BYTES_POR_PARTE).
+ *
+ * Las celdas llegan como números (`Posicion`) y van por `getRangeByIndexes`; el texto A1 se
+ * arma solo donde la API no tiene otra forma (notas por dirección, posición de un gráfico,
+ * las direcciones de una plantilla).
  */
 import type { HojaDatos, Posicion, ValorCelda } from "../core/tipos";
 import { MAX_COLUMNAS } from "../core/validacion/direcciones";
-import { a1, indicesDe, leerAreas, leerCelda, leerRango, posicionEn, sinHoja, type Rango } from "./direcciones";
+import { a1, indicesDe, leerAreas, leerRango, posicionEn, type Rango } from "./direcciones";
 import { aPartesXml, dePartesXml, espacioDe } from "./registros";
 import {
   ErrorLibro,
@@ -514,22 +518,23 @@ export class PuertoOffice implements PuertoLibro {
     return bytes;
   }
 
-  async seleccionar(hoja: string, celda: string): Promise<void> {
-    leerCelda(celda);
+  async seleccionar(hoja: string, posicion: Posicion): Promise<void> {
+    const u = indicesDe(posicion);
     await this.correr(hoja, async (context) => {
       const ws = context.workbook.worksheets.getItem(hoja);
       ws.activate();
-      ws.getRange(sinHoja(celda)).select();
+      ws.getRangeByIndexes(u.fila, u.columna, 1, 1).select();
       await context.sync();
     });
   }
 
-  async leerCeldas(hoja: string, celdas: ReadonlyArray<string>): Promise<ContenidoCelda[]> {
-    const ubicadas = celdas.map((c) => leerCelda(c));
-    const unicas = [...new Map(ubicadas.map((u) => [a1(u.fila, u.columna), u])).values()];
+  async leerCeldas(hoja: string, posiciones: ReadonlyArray<Posicion>): Promise<ContenidoCelda[]> {
+    const ubicadas = posiciones.map((p) => indicesDe(p));
+    const llave = (u: Ubicada): number => u.fila * MAX_COLUMNAS + u.columna;
+    const unicas = [...new Map(ubicadas.map((u) => [llave(u), u])).values()];
     return this.correr(hoja, async (context) => {
       const ws = context.workbook.worksheets.getItem(hoja);
-      const leidas = new Map<string, ContenidoCelda>();
+      const leidas = new Map<number, ContenidoCelda>();
       for (const lote of lotes(unicas, this.celdasPorLote, Infinity, () => 0)) {
         // Una corrida vertical = un rango n×1: el número de operaciones no crece con las filas.
         const rangos = corridas(lote).map((k) => {
@@ -546,12 +551,11 @@ export class PuertoOffice implements PuertoLibro {
             // Un TEXTO que empieza con «=» devuelve el mismo texto en `formulas` y en
             // `values`; una fórmula devuelve su resultado en `values`.
             const esFormula = typeof f === "string" && f.startsWith("=") && !(typeof v === "string" && v === f);
-            const celda = a1(u.fila, u.columna);
-            leidas.set(celda, { celda, valor: vacio(v) ? null : (v as ValorCelda), formula: esFormula ? f : null });
+            leidas.set(llave(u), { posicion: posicionEn(u), valor: vacio(v) ? null : (v as ValorCelda), formula: esFormula ? f : null });
           });
         }
       }
-      return ubicadas.map((u) => leidas.get(a1(u.fila, u.columna))!);
+      return ubicadas.map((u) => leidas.get(llave(u))!);
     });
   }
 
@@ -590,14 +594,7 @@ export class PuertoOffice implements PuertoLibro {
 
   async escribir(hoja: string, celdas: ReadonlyArray<EscrituraCelda>): Promise<void> {
     // Una celda escrita dos veces: vale la última escritura.
-    const unicas = [
-      ...new Map(
-        celdas.map((e) => {
-          const u = leerCelda(e.celda);
-          return [a1(u.fila, u.columna), porEscribir(u.fila, u.columna, e.formula, e.valor)] as const;
-        }),
-      ).values(),
-    ];
+    const unicas = unaPorCelda(celdas, (e) => e.posicion, (u, e) => porEscribir(u.fila, u.columna, e.formula, e.valor));
     await this.correr(hoja, async (context) => {
       const ws = await this.exigirSinProteccion(context, hoja); // 1
       await this.escribirCeldas(context, ws, unicas); // 1 por lote

@@ -24,16 +24,16 @@ export interface LecturaHoja {
   readonly filasConDatos?: number;
 }
 
-/** Lo que se escribe en una celda: una fórmula (empieza con «=») o un valor (null = vaciar). */
+/** Lo que se escribe en una celda (la celda como números): una fórmula (empieza con «=») o un valor (null = vaciar). */
 export interface EscrituraCelda {
-  readonly celda: string;
+  readonly posicion: Posicion;
   readonly valor?: ValorCelda;
   readonly formula?: string | null;
 }
 
-/** Contenido exacto de una celda, para poder devolverlo tal cual. */
+/** Contenido exacto de una celda (la celda como números), para poder devolverlo tal cual. */
 export interface ContenidoCelda {
-  readonly celda: string;
+  readonly posicion: Posicion;
   readonly valor: ValorCelda;
   readonly formula: string | null;
 }
@@ -141,6 +141,11 @@ export function formulaVinculo(v: { readonly hoja: string; readonly celda: strin
   return `=HYPERLINK("#${hoja.replace(/"/g, '""')}!${v.celda}","${texto.replace(/"/g, '""')}")`;
 }
 
+/**
+ * Las celdas van como números (`Posicion`, base 1): el texto A1 se arma solo donde Office.js
+ * lo pide (`office.ts`) o para un mensaje. Una posición fuera de la cuadrícula lanza
+ * ErrorLibro("celda-invalida") antes de tocar el libro.
+ */
 export interface PuertoLibro {
   /** Hojas visibles del libro, en orden. */
   listarHojas(): Promise<InfoHoja[]>;
@@ -149,9 +154,9 @@ export interface PuertoLibro {
   /** Lee el rango usado (valores, fórmulas, formatos, combinaciones, filas ocultas) desde A1. */
   leerHoja(nombre?: string): Promise<LecturaHoja>;
   /** Activa la hoja y selecciona la celda. */
-  seleccionar(hoja: string, celda: string): Promise<void>;
-  /** Contenido exacto (valor y fórmula) de unas celdas. */
-  leerCeldas(hoja: string, celdas: ReadonlyArray<string>): Promise<ContenidoCelda[]>;
+  seleccionar(hoja: string, posicion: Posicion): Promise<void>;
+  /** Contenido exacto (valor y fórmula) de unas celdas, en el mismo orden. */
+  leerCeldas(hoja: string, posiciones: ReadonlyArray<Posicion>): Promise<ContenidoCelda[]>;
   /** Escribe valores o fórmulas. Lanza ErrorLibro("hoja-protegida") si la hoja está protegida. */
   escribir(hoja: string, celdas: ReadonlyArray<EscrituraCelda>): Promise<void>;
   /** Pone relleno y nota; devuelve cómo estaba cada celda antes. */

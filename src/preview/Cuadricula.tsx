@@ -6,7 +6,8 @@
 import { useEffect, useRef, type CSSProperties } from "react";
 import { a1, leerRango, letra } from "../excel/direcciones";
 import type { HojaMemoria, LibroMemoria } from "../excel/memoria";
-import type { ValorCelda } from "../core/tipos";
+import type { Posicion, ValorCelda } from "../core/tipos";
+import { direccionDe } from "../core/validacion/direcciones";
 import { useTextos, type Traductor } from "../localization";
 
 export const FILAS_VISIBLES = 300;
@@ -66,14 +67,16 @@ function GraficoBarras(props: { readonly libro: LibroMemoria; readonly hoja: Hoj
   );
 }
 
-export function Cuadricula(props: { readonly libro: LibroMemoria; readonly hoja: HojaMemoria; readonly alElegir: (celda: string) => void }) {
+export function Cuadricula(props: { readonly libro: LibroMemoria; readonly hoja: HojaMemoria; readonly alElegir: (posicion: Posicion) => void }) {
   const t = useTextos();
   const { libro, hoja } = props;
   const { filas, columnas } = libro.dimensiones(hoja);
   const cols = Math.max(columnas, 8);
   const total = Math.max(filas, 20);
-  const sel = libro.seleccion && libro.seleccion.hoja === hoja.nombre ? libro.seleccion.celda : null;
-  const selFila = sel ? Number(/\d+/.exec(sel)?.[0] ?? 1) - 1 : 0;
+  const seleccion = libro.seleccion && libro.seleccion.hoja === hoja.nombre ? libro.seleccion.posicion : null;
+  // La dirección A1 solo para buscar la celda dibujada (`data-celda`).
+  const sel = seleccion ? direccionDe(seleccion) : null;
+  const selFila = seleccion ? seleccion.fila - 1 : 0;
   const inicio = selFila >= FILAS_VISIBLES ? Math.max(0, selFila - Math.floor(FILAS_VISIBLES / 2)) : 0;
   const fin = Math.min(total, inicio + FILAS_VISIBLES);
 
@@ -123,7 +126,7 @@ export function Cuadricula(props: { readonly libro: LibroMemoria; readonly hoja:
           aria-selected={dir === sel}
           rowSpan={ancla?.filas}
           colSpan={ancla?.columnas}
-          onClick={() => props.alElegir(dir)}
+          onClick={() => props.alElegir({ fila: r + 1, columna: c + 1 })}
         >
           {celda ? mostrar(celda.valor, celda.formula, celda.formatoNumero, t) : ""}
         </td>,

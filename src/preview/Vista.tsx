@@ -8,6 +8,7 @@ import { Button, FluentProvider, webLightTheme } from "@fluentui/react-component
 import ExcelJS from "exceljs";
 import { useEffect, useMemo, useReducer, useState } from "react";
 import type { Idioma } from "../core/tipos";
+import { direccionDe } from "../core/validacion/direcciones";
 import { formulaVinculo, type TablaHoja } from "../excel/puerto";
 import { LibroMemoria, PuertoMemoria } from "../excel/memoria";
 import { ContextoTextos, crearTraductor } from "../localization";
@@ -163,7 +164,7 @@ export function Vista(props: { readonly idioma: Idioma }) {
               />
             </label>
             <Button onClick={() => void descargar()} disabled={!abierto}>{t("vista.descargar")}</Button>
-            {libro?.seleccion ? <span data-testid="seleccion">{t("vista.seleccion", { celda: libro.seleccion.celda })}</span> : null}
+            {libro?.seleccion ? <span data-testid="seleccion">{t("vista.seleccion", { celda: direccionDe(libro.seleccion.posicion) })}</span> : null}
             {mensaje ? <span role="status">{mensaje}</span> : null}
           </div>
           {libro ? (
@@ -186,8 +187,8 @@ export function Vista(props: { readonly idioma: Idioma }) {
                 <Cuadricula
                   libro={libro}
                   hoja={activa}
-                  alElegir={(celda) => {
-                    libro.seleccion = { hoja: activa.nombre, celda };
+                  alElegir={(posicion) => {
+                    libro.seleccion = { hoja: activa.nombre, posicion };
                     libro.avisar();
                   }}
                 />

@@ -305,7 +305,7 @@ function Contenido({ puerto, hoy, t, formatosInstituto, alDescargarObservaciones
       "validacion",
     );
 
-  const elegir = (h: Hallazgo) => ejecutar("ocupado", () => puerto.seleccionar(nombreHoja, h.celda), "validacion");
+  const elegir = (h: Hallazgo) => ejecutar("ocupado", () => puerto.seleccionar(nombreHoja, h.posicion), "validacion");
 
   const marcar = () =>
     ejecutar(

@@ -3,7 +3,7 @@
  * agrupación y filtro de hallazgos, marcas, avisos de la hoja leída y textos de valores.
  */
 import { escaparControles } from "../core/mostrar";
-import type { Hallazgo, HojaDatos, Severidad, ValorCelda } from "../core/tipos";
+import type { Hallazgo, HojaDatos, Posicion, Severidad, ValorCelda } from "../core/tipos";
 import { direccion } from "../core/validacion/direcciones";
 import { mostrarHallazgo } from "../core/validacion/mostrar-hallazgo";
 import type { EscrituraCelda, LecturaHoja, Marca } from "../excel/puerto";
@@ -138,9 +138,9 @@ export function avisosDeLectura(l: LecturaHoja, t: Traductor): Aviso[] {
 }
 
 /** Un cambio del plan como escritura del puerto. */
-export function escrituraDe(c: { readonly celda: string; readonly despues: ValorCelda; readonly esFormula: boolean }): EscrituraCelda {
+export function escrituraDe(c: { readonly posicion: Posicion; readonly despues: ValorCelda; readonly esFormula: boolean }): EscrituraCelda {
   if (c.esFormula && typeof c.despues === "string") {
-    return { celda: c.celda, formula: c.despues.startsWith("=") ? c.despues : `=${c.despues}` };
+    return { posicion: c.posicion, formula: c.despues.startsWith("=") ? c.despues : `=${c.despues}` };
   }
-  return { celda: c.celda, valor: c.despues };
+  return { posicion: c.posicion, valor: c.despues };
 }

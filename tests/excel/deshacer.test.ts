@@ -18,9 +18,9 @@ function libro() {
 describe("deshacer y marcas", () => {
   test("hoja protegida: falla ANTES de guardar el registro, el deshacer anterior sigue intacto", async () => {
     const { l, p } = libro();
-    const previo = await escribirConDeshacer(p, "Otra", [{ celda: "A1", valor: "nuevo" }]);
+    const previo = await escribirConDeshacer(p, "Otra", [{ posicion: en("A1"), valor: "nuevo" }]);
     l.hoja("PAT").protegida = true;
-    await expect(escribirConDeshacer(p, "PAT", [{ celda: "P7", valor: 1 }])).rejects.toMatchObject({ codigo: "hoja-protegida" });
+    await expect(escribirConDeshacer(p, "PAT", [{ posicion: en("P7"), valor: 1 }])).rejects.toMatchObject({ codigo: "hoja-protegida" });
     expect(await leerDeshacer(p)).toEqual(previo);
     const r = await deshacerLlenado(p);
     expect(r?.restauradas).toBe(1);
@@ -35,23 +35,23 @@ describe("deshacer y marcas", () => {
     ];
     l.celdaEditable(l.hoja("Otra"), "B1").valor = "cambiado por el usuario";
     await expect(
-      escribirConDeshacer(p, "Otra", [{ celda: "A1", valor: 1 }, { celda: "B1", valor: 2 }], esperados),
-    ).rejects.toMatchObject({ codigo: "hoja-cambio" });
+      escribirConDeshacer(p, "Otra", [{ posicion: en("A1"), valor: 1 }, { posicion: en("B1"), valor: 2 }], esperados),
+    ).rejects.toMatchObject({ codigo: "hoja-cambio", message: "La celda B1 cambió desde la vista previa." });
     expect(l.celda(l.hoja("Otra"), 0, 0)?.valor).toBe("a");
     expect(await leerDeshacer(p)).toBeNull();
     // Con lo que hay de verdad, escribe.
-    await escribirConDeshacer(p, "Otra", [{ celda: "A1", valor: 1 }], [{ antes: "a", formulaAntes: null }]);
+    await escribirConDeshacer(p, "Otra", [{ posicion: en("A1"), valor: 1 }], [{ antes: "a", formulaAntes: null }]);
     expect(l.celda(l.hoja("Otra"), 0, 0)?.valor).toBe(1);
   });
 
   test("vista previa con fórmula: compara el texto de la fórmula", async () => {
     const { p } = libro();
     await expect(
-      escribirConDeshacer(p, "PAT", [{ celda: "P7", valor: 1 }], [{ antes: 0, formulaAntes: "=O7/L7*999" }]),
+      escribirConDeshacer(p, "PAT", [{ posicion: en("P7"), valor: 1 }], [{ antes: 0, formulaAntes: "=O7/L7*999" }]),
     ).rejects.toMatchObject({ codigo: "hoja-cambio" });
-    const antes = (await p.leerCeldas("PAT", ["P7"]))[0];
-    await escribirConDeshacer(p, "PAT", [{ celda: "P7", valor: 1 }], [{ antes: 12345, formulaAntes: antes.formula }]);
-    expect((await p.leerCeldas("PAT", ["P7"]))[0].valor).toBe(1);
+    const antes = (await p.leerCeldas("PAT", [en("P7")]))[0];
+    await escribirConDeshacer(p, "PAT", [{ posicion: en("P7"), valor: 1 }], [{ antes: 12345, formulaAntes: antes.formula }]);
+    expect((await p.leerCeldas("PAT", [en("P7")]))[0].valor).toBe(1);
   });
 
   test("hoja marcada renombrada o borrada: quitar marcas descarta el registro y marcar otra hoja funciona", async () => {
@@ -71,7 +71,7 @@ describe("deshacer y marcas", () => {
 
   test("hoja llenada borrada: deshacer descarta el registro y avisa (no falla para siempre)", async () => {
     const { l, p } = libro();
-    await escribirConDeshacer(p, "Otra", [{ celda: "A1", valor: "nuevo" }]);
+    await escribirConDeshacer(p, "Otra", [{ posicion: en("A1"), valor: "nuevo" }]);
     l.hojas = l.hojas.filter((h) => h.nombre !== "Otra");
     const r = await deshacerLlenado(p);
     expect(r).toMatchObject({ hojaPerdida: true, restauradas: 0 });
@@ -117,7 +117,7 @@ describe("marcas y deshacer con las celdas como números", () => {
 
   test("el registro de deshacer en memoria lleva posiciones; una corrida dañada en el documento no rompe la lectura", async () => {
     const { l, p } = libro();
-    const r = await escribirConDeshacer(p, "PAT", [{ celda: "P7", valor: 1 }, { celda: "AB7", valor: 2 }]);
+    const r = await escribirConDeshacer(p, "PAT", [{ posicion: en("P7"), valor: 1 }, { posicion: en("AB7"), valor: 2 }]);
     expect(celdasDe(r).map((c) => c.posicion)).toEqual([{ fila: 7, columna: 16 }, { fila: 7, columna: 28 }]);
     // Lo guardado sigue en corridas «columna + fila» (versión 2).
     expect(JSON.parse(l.registros.get("deshacer-llenado")!).corridas.map((k: { c: string; f: number }) => `${k.c}${k.f}`)).toEqual(["P7", "AB7"]);

@@ -31,7 +31,7 @@ describe("PuertoMemoria", () => {
 
   test("escribir con deshacer guarda el registro en el documento y restaura valores y fórmulas exactos", async () => {
     const { l, p } = libro();
-    await escribirConDeshacer(p, "PAT", [{ celda: "P7", valor: 8.33 }, { celda: "Q7", valor: "EN PROCESO" }, { celda: "N7", formula: "=1+1" }]);
+    await escribirConDeshacer(p, "PAT", [{ posicion: en("P7"), valor: 8.33 }, { posicion: en("Q7"), valor: "EN PROCESO" }, { posicion: en("N7"), formula: "=1+1" }]);
     expect(l.celda(l.hoja("PAT"), 6, 15)).toMatchObject({ valor: 8.33, formula: null });
     // Un puerto nuevo sobre el mismo libro (el panel cerrado y abierto) encuentra el registro.
     const p2 = new PuertoMemoria(l);
@@ -63,7 +63,7 @@ describe("PuertoMemoria", () => {
   test("una hoja protegida no se escribe ni se marca", async () => {
     const l = LibroMemoria.desde([{ ...hojaOrgano(2), protegida: true }]);
     const p = new PuertoMemoria(l);
-    await expect(p.escribir("PAT", [{ celda: "A1", valor: 1 }])).rejects.toBeInstanceOf(ErrorLibro);
+    await expect(p.escribir("PAT", [{ posicion: en("A1"), valor: 1 }])).rejects.toBeInstanceOf(ErrorLibro);
     await expect(p.marcar("PAT", [{ posicion: en("A1"), color: "#FF0000", nota: "x" }])).rejects.toMatchObject({ codigo: "hoja-protegida" });
   });
 
@@ -82,8 +82,8 @@ describe("PuertoMemoria", () => {
 
   test("deshacer respeta las celdas que alguien cambió después del llenado", async () => {
     const { l, p } = libro();
-    await escribirConDeshacer(p, "PAT", [{ celda: "P7", valor: 8.33 }, { celda: "Q7", valor: "EN PROCESO" }]);
-    await p.escribir("PAT", [{ celda: "Q7", valor: "CANCELADA" }]);
+    await escribirConDeshacer(p, "PAT", [{ posicion: en("P7"), valor: 8.33 }, { posicion: en("Q7"), valor: "EN PROCESO" }]);
+    await p.escribir("PAT", [{ posicion: en("Q7"), valor: "CANCELADA" }]);
     const r = await deshacerLlenado(p);
     expect(r?.restauradas).toBe(1);
     expect(r?.respetadas).toEqual(["Q7"]);
@@ -93,7 +93,7 @@ describe("PuertoMemoria", () => {
 
   test("registros como partes XML: salen como las escribe Office.js y vuelven al reabrir (deshacer y marcas)", async () => {
     const { l, p } = libro();
-    await escribirConDeshacer(p, "PAT", [{ celda: "P7", valor: 8.33 }]);
+    await escribirConDeshacer(p, "PAT", [{ posicion: en("P7"), valor: 8.33 }]);
     await p.guardarRegistro("marcas", { version: 1, hoja: "PAT", previos: [{ celda: "E8", relleno: null, nota: null }] });
     const partes = l.partesXml();
     expect(partes).toHaveLength(2);

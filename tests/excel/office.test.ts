@@ -143,7 +143,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
   test("escribir: 1 sync + 1 por trozo de CELDAS_POR_LOTE celdas, y deshacer restaura el contenido exacto", async () => {
     const chica = preparar(10);
     const grande = preparar(10_000);
-    const cambios = (n: number) => Array.from({ length: n }, (_, i) => [{ celda: `P${7 + i}`, valor: 50 }, { celda: `Q${7 + i}`, valor: "EN PROCESO" }]).flat();
+    const cambios = (n: number) => Array.from({ length: n }, (_, i) => [{ posicion: en(`P${7 + i}`), valor: 50 }, { posicion: en(`Q${7 + i}`), valor: "EN PROCESO" }]).flat();
     const s10 = await contar(chica.sim, () => chica.puerto.escribir("PAT", cambios(10)));
     const s10k = await contar(grande.sim, () => grande.puerto.escribir("PAT", cambios(10_000)));
     expect(s10).toBe(1 + 1);
@@ -213,7 +213,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
     const textos: Record<string, string> = { P7: "- Sin avance", P8: "-", P9: "=no es fórmula", P10: "12/03/2024", P11: "+52 612 123", P12: "'citado", P13: "25%" };
     for (const [c, v] of Object.entries(textos)) Object.assign(libro.celdaEditable(h, c), { valor: v, formula: null });
     // Un llenado mezcla fórmulas y números sobre esos textos…
-    const cambios: EscrituraCelda[] = Object.keys(textos).map((celda, i) => (i % 2 ? { celda, valor: 50 } : { celda, formula: `=O${7 + i}/L${7 + i}*100` }));
+    const cambios: EscrituraCelda[] = Object.keys(textos).map((celda, i) => (i % 2 ? { posicion: en(celda), valor: 50 } : { posicion: en(celda), formula: `=O${7 + i}/L${7 + i}*100` }));
     await escribirConDeshacer(puerto, "PAT", cambios);
     expect(libro.celda(h, 6, 15)?.formula).toBe("=O7/L7*100");
     // …y deshacer los devuelve exactamente, como texto (ni fórmula, ni fecha, ni error del lote).
@@ -224,7 +224,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
       expect([c, libro.celda(h, fila, columna)?.valor, libro.celda(h, fila, columna)?.formula]).toEqual([c, v, null]);
     }
     // Y se leen como texto (no como fórmula) al volver a leerlas.
-    const leidas = await puerto.leerCeldas("PAT", Object.keys(textos));
+    const leidas = await puerto.leerCeldas("PAT", Object.keys(textos).map(en));
     expect(leidas.map((l) => [l.valor, l.formula])).toEqual(Object.values(textos).map((v) => [v, null]));
   });
 
@@ -265,16 +265,73 @@ describe("PuertoOffice (office-addin-mock)", () => {
   test("hoja protegida: ErrorLibro «hoja-protegida» antes de escribir", async () => {
     const { puerto } = preparar(3, { protegida: true });
     expect((await puerto.leerHoja()).protegida).toBe(true);
-    await expect(puerto.escribir("PAT", [{ celda: "P7", valor: 1 }])).rejects.toMatchObject({ codigo: "hoja-protegida" });
+    await expect(puerto.escribir("PAT", [{ posicion: en("P7"), valor: 1 }])).rejects.toMatchObject({ codigo: "hoja-protegida" });
   });
 
   test("seleccionar, listar hojas, hoja activa y hoja inexistente", async () => {
     const { libro, puerto } = preparar(3);
-    await puerto.seleccionar("PAT", "I12");
-    expect(libro.seleccion).toEqual({ hoja: "PAT", celda: "I12" });
+    await puerto.seleccionar("PAT", { fila: 12, columna: 9 });
+    expect(libro.seleccion).toEqual({ hoja: "PAT", posicion: { fila: 12, columna: 9 } });
     expect(await puerto.hojaActiva()).toBe("PAT");
     expect(await puerto.listarHojas()).toEqual([{ nombre: "PAT", protegida: false }, { nombre: "Otra", protegida: false }]);
     await expect(puerto.leerHoja("No existe")).rejects.toMatchObject({ codigo: "hoja-no-existe" });
+  });
+
+  describe.each([
+    ["Office (simulacro)", (libro: LibroMemoria) => new PuertoOffice(crearSimulacro(libro).ejecutar, { notas: true, combinaciones: true })],
+    ["memoria", (libro: LibroMemoria) => new PuertoMemoria(libro)],
+  ])("celdas como números (puerto %s)", (_nombre, crear) => {
+    test("cada posición se escribe en su celda, también después de la Z y en la última fila y columna", async () => {
+      const { libro } = preparar(3);
+      const puerto = crear(libro);
+      const h = libro.hoja("PAT");
+      await puerto.escribir("PAT", [
+        { posicion: { fila: 7, columna: 16 }, valor: 41 },
+        { posicion: { fila: 8, columna: 16 }, valor: 42 },
+        { posicion: { fila: 12, columna: 27 }, valor: "AA12" },
+        { posicion: { fila: 12, columna: 28 }, formula: "=1+1" },
+        { posicion: { fila: 3, columna: 703 }, valor: "AAA3" },
+        { posicion: { fila: 1_048_576, columna: 16_384 }, valor: "XFD1048576" },
+      ]);
+      // Índices base 0 del libro en memoria: fila − 1, columna − 1 (P = 16, AA = 27, AAA = 703, XFD = 16 384).
+      expect(libro.celda(h, 6, 15)).toMatchObject({ valor: 41, formula: null });
+      expect(libro.celda(h, 7, 15)).toMatchObject({ valor: 42, formula: null });
+      expect(libro.celda(h, 11, 26)).toMatchObject({ valor: "AA12", formula: null });
+      expect(libro.celda(h, 11, 27)).toMatchObject({ formula: "=1+1" });
+      expect(libro.celda(h, 2, 702)).toMatchObject({ valor: "AAA3" });
+      expect(libro.celda(h, 1_048_575, 16_383)).toMatchObject({ valor: "XFD1048576" });
+      // Nada cayó en la celda vecina.
+      expect(libro.celda(h, 11, 25)?.valor ?? null).toBeNull();
+      const leidas = await puerto.leerCeldas("PAT", [{ fila: 12, columna: 27 }, { fila: 7, columna: 16 }, { fila: 12, columna: 27 }]);
+      expect(leidas).toEqual([
+        { posicion: { fila: 12, columna: 27 }, valor: "AA12", formula: null },
+        { posicion: { fila: 7, columna: 16 }, valor: 41, formula: null },
+        { posicion: { fila: 12, columna: 27 }, valor: "AA12", formula: null },
+      ]);
+      await puerto.seleccionar("Otra", { fila: 5, columna: 28 });
+      expect(libro.seleccion).toEqual({ hoja: "Otra", posicion: { fila: 5, columna: 28 } });
+      expect(libro.activa).toBe("Otra");
+    });
+
+    test.each([
+      [{ fila: 1_048_577, columna: 1 }],
+      [{ fila: 1, columna: 16_385 }],
+      [{ fila: 0, columna: 1 }],
+      [{ fila: 7, columna: 0 }],
+      [{ fila: 7.5, columna: 16 }],
+    ])("una posición fuera de la cuadrícula (%j) se rechaza con «celda-invalida» sin escribir nada", async (fuera) => {
+      const { libro } = preparar(3);
+      const puerto = crear(libro);
+      const h = libro.hoja("PAT");
+      const antes = libro.celda(h, 6, 15)?.formula;
+      await expect(puerto.escribir("PAT", [{ posicion: { fila: 7, columna: 16 }, valor: 1 }, { posicion: fuera, valor: 2 }])).rejects.toMatchObject({ name: "ErrorLibro", codigo: "celda-invalida" });
+      expect(libro.celda(h, 6, 15)?.formula).toBe(antes);
+      await expect(puerto.leerCeldas("PAT", [fuera])).rejects.toMatchObject({ codigo: "celda-invalida" });
+      await expect(puerto.seleccionar("PAT", fuera)).rejects.toMatchObject({ codigo: "celda-invalida" });
+      expect(libro.seleccion).toBeNull();
+      await expect(escribirConDeshacer(puerto, "PAT", [{ posicion: fuera, valor: 2 }])).rejects.toMatchObject({ codigo: "celda-invalida" });
+      expect(await puerto.leerRegistro(CLAVE_DESHACER)).toBeNull();
+    });
   });
 
   test("insertar plantilla: hoja nueva con valores, fórmulas, listas, formatos y reglas en 2 syncs", async () => {
@@ -319,7 +376,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
 
   test("deshacer después de reabrir el panel: el registro vive en una parte XML del documento", async () => {
     const { libro, puerto } = preparar(10);
-    await escribirConDeshacer(puerto, "PAT", [{ celda: "P7", valor: 99 }, { celda: "Q7", formula: "=PAT.ESTATUS(L7,O7,F7,G7)" }]);
+    await escribirConDeshacer(puerto, "PAT", [{ posicion: en("P7"), valor: 99 }, { posicion: en("Q7"), formula: "=PAT.ESTATUS(L7,O7,F7,G7)" }]);
     expect(libro.celda(libro.hoja("PAT"), 6, 16)?.formula).toBe("=PAT.ESTATUS(L7,O7,F7,G7)");
     // Otro Excel.run, otro puerto (panel cerrado y abierto): lee la parte XML.
     const reabierto = new PuertoOffice(crearSimulacro(libro).ejecutar, { notas: true, combinaciones: true });
@@ -374,7 +431,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
   test("cada acción corre con delayForCellEdit; InvalidOperation y AccessDenied dicen qué pasó", async () => {
     const { libro, sim, puerto } = preparar(3);
     sim.reiniciar();
-    await puerto.escribir("PAT", [{ celda: "P7", valor: 1 }]);
+    await puerto.escribir("PAT", [{ posicion: en("P7"), valor: 1 }]);
     await puerto.marcar("PAT", [{ posicion: en("E7"), color: "#FFC7CE", nota: "x" }]);
     expect(sim.corridas.length).toBeGreaterThan(1);
     for (const c of sim.corridas) expect(c?.delayForCellEdit).toBe(true);
@@ -382,11 +439,11 @@ describe("PuertoOffice (office-addin-mock)", () => {
     const editando: Ejecutor = async () => {
       throw Object.assign(new Error("cell edit mode"), { code: "InvalidOperationInCellEditMode" });
     };
-    await expect(new PuertoOffice(editando, { notas: false }).escribir("PAT", [{ celda: "A1", valor: 1 }])).rejects.toMatchObject({ name: "ErrorLibro", codigo: "edicion-celda" });
+    await expect(new PuertoOffice(editando, { notas: false }).escribir("PAT", [{ posicion: en("A1"), valor: 1 }])).rejects.toMatchObject({ name: "ErrorLibro", codigo: "edicion-celda" });
     const invalida: Ejecutor = async () => {
       throw Object.assign(new Error("The operation is invalid"), { code: "InvalidOperation" });
     };
-    await expect(new PuertoOffice(invalida, { notas: false }).escribir("PAT", [{ celda: "A1", valor: 1 }])).rejects.toMatchObject({ codigo: "operacion-invalida" });
+    await expect(new PuertoOffice(invalida, { notas: false }).escribir("PAT", [{ posicion: en("A1"), valor: 1 }])).rejects.toMatchObject({ codigo: "operacion-invalida" });
 
     // AccessDenied: una lectura aparte dice si es la hoja, el libro de solo lectura o la estructura.
     const negarPrimero = (): Ejecutor => {
@@ -410,7 +467,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
     libro.estructuraProtegida = false;
     libro.soloLectura = true;
     await expect(new PuertoOffice(negarPrimero()).escribir("PAT", [])).rejects.toMatchObject({ codigo: "libro-solo-lectura" });
-    await expect(puerto.escribir("PAT", [{ celda: "P7", valor: 2 }])).rejects.toMatchObject({ codigo: "libro-solo-lectura" });
+    await expect(puerto.escribir("PAT", [{ posicion: en("P7"), valor: 2 }])).rejects.toMatchObject({ codigo: "libro-solo-lectura" });
   });
 
   test("el gráfico nunca borra una hoja del usuario llamada «Resumen PAT»", async () => {
@@ -429,19 +486,19 @@ describe("PuertoOffice (office-addin-mock)", () => {
         COLUMNAS.map((c, k): EscrituraCelda => {
           const fila = 7 + i;
           const celda = `${c}${fila}`;
-          if (i % 1009 === 5) return { celda, valor: ["-5 texto", "'citado", "+1", "@x"][k] };
-          if (i % 1013 === 7) return { celda, valor: k % 2 === 0 };
+          if (i % 1009 === 5) return { posicion: en(celda), valor: ["-5 texto", "'citado", "+1", "@x"][k] };
+          if (i % 1013 === 7) return { posicion: en(celda), valor: k % 2 === 0 };
           // Bloques de 25 filas de una misma clase por columna (como un llenado real: una columna es
           // de fórmulas, de números o de textos), corridos entre columnas.
           switch ((Math.floor(i / 25) + k) % 4) {
             case 0:
-              return { celda, formula: `=PAT.PORCENTAJE(O${fila},L${fila})+${k}` };
+              return { posicion: en(celda), formula: `=PAT.PORCENTAJE(O${fila},L${fila})+${k}` };
             case 1:
-              return { celda, valor: i * 1.5 + k };
+              return { posicion: en(celda), valor: i * 1.5 + k };
             case 2:
-              return { celda, valor: null };
+              return { posicion: en(celda), valor: null };
             default:
-              return { celda, valor: `texto ${i} «ñ» & <${k}>` };
+              return { posicion: en(celda), valor: `texto ${i} «ñ» & <${k}>` };
           }
         }),
       ).flat();
@@ -522,7 +579,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
       // Textos largos: el trozo se corta por bytes estimados, no solo por celdas.
       const largo = prepararPrevio(10);
       const texto = "x".repeat(2_000);
-      const celdas = Array.from({ length: 2_000 }, (_, i) => ({ celda: `N${7 + i}`, valor: texto }));
+      const celdas = Array.from({ length: 2_000 }, (_, i) => ({ posicion: en(`N${7 + i}`), valor: texto }));
       const s = await contar(largo.sim, () => largo.puerto.escribir("PAT", celdas));
       expect(s).toBe(1 + Math.ceil((2_000 * (2 * 2_000 + 8)) / BYTES_POR_SOLICITUD));
     });
@@ -531,15 +588,15 @@ describe("PuertoOffice (office-addin-mock)", () => {
       const fecha = new Date(Date.UTC(2024, 0, 15));
       const cambios: EscrituraCelda[] = [
         ...llenado(30),
-        { celda: "P40", valor: "=no es fórmula" },
-        { celda: "P41", formula: "=1+1" },
-        { celda: "P42", valor: fecha },
-        { celda: "P43", valor: true },
-        { celda: "P44", valor: "" },
-        { celda: "R5", valor: 3 },
-        { celda: "N8", valor: "repetida: gana la última" },
-        { celda: "B2", formula: "=A1" },
-        { celda: "B3", valor: "-" },
+        { posicion: en("P40"), valor: "=no es fórmula" },
+        { posicion: en("P41"), formula: "=1+1" },
+        { posicion: en("P42"), valor: fecha },
+        { posicion: en("P43"), valor: true },
+        { posicion: en("P44"), valor: "" },
+        { posicion: en("R5"), valor: 3 },
+        { posicion: en("N8"), valor: "repetida: gana la última" },
+        { posicion: en("B2"), formula: "=A1" },
+        { posicion: en("B3"), valor: "-" },
       ];
       const porCorridas = prepararPrevio(50);
       await porCorridas.puerto.escribir("PAT", cambios);
@@ -547,7 +604,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
       await celda.sim.ejecutar(async (ctx) => {
         const ws = ctx.workbook.worksheets.getItem("PAT");
         for (const e of cambios) {
-          const r = ws.getRange(e.celda);
+          const r = ws.getRange(direccionDe(e.posicion));
           if (e.formula) r.formulas = [[e.formula]];
           // Un texto, como texto (lo que se quiere que quede), celda por celda.
           else if (typeof e.valor === "string" && e.valor !== "") r.valuesAsJson = [[{ type: "String", basicValue: e.valor } as Excel.StringCellValue]];
@@ -562,8 +619,8 @@ describe("PuertoOffice (office-addin-mock)", () => {
       await new PuertoOffice(json.sim.ejecutar, { notas: true, combinaciones: true, textoComoJson: true }).escribir("PAT", cambios);
       expect(todo(json.libro)).toEqual(todo(celda.libro));
       // Y leer por corridas devuelve lo mismo que ve el libro, en el orden pedido (con repetidas).
-      const leidas = await porCorridas.puerto.leerCeldas("PAT", ["P41", "N8", "R5", "N8", "P40"]);
-      expect(leidas.map((c) => [c.celda, c.valor, c.formula])).toEqual([
+      const leidas = await porCorridas.puerto.leerCeldas("PAT", ["P41", "N8", "R5", "N8", "P40"].map(en));
+      expect(leidas.map((c) => [direccionDe(c.posicion), c.valor, c.formula])).toEqual([
         ["P41", null, "=1+1"],
         ["N8", "repetida: gana la última", null],
         ["R5", 3, null],
@@ -605,7 +662,7 @@ describe("PuertoOffice (office-addin-mock)", () => {
     test("registro de la versión 1 (una entrada por celda) ya guardado: se deshace igual", async () => {
       const { libro, puerto } = preparar(5);
       const h = libro.hoja("PAT");
-      await puerto.escribir("PAT", [{ celda: "P7", valor: 1 }, { celda: "Q7", formula: "=1+1" }]);
+      await puerto.escribir("PAT", [{ posicion: en("P7"), valor: 1 }, { posicion: en("Q7"), formula: "=1+1" }]);
       await puerto.guardarRegistro(CLAVE_DESHACER, {
         version: 1,
         hoja: "PAT",

@@ -184,7 +184,7 @@ export function crearSimulacro(libro: LibroMemoria): Simulacro {
         },
         merge: () => pendientes.push({ unaVez: true, aplicar: () => void h.combinaciones.push(r) }),
         select: () => {
-          libro.seleccion = { hoja: h.nombre, celda: a1(r.filaInicio, r.columnaInicio) };
+          libro.seleccion = { hoja: h.nombre, posicion: { fila: r.filaInicio + 1, columna: r.columnaInicio + 1 } };
         },
         getSpecialCellsOrNullObject: (tipo: string, valor?: string) => {
           if (tipo === "Visible") {

@@ -46,7 +46,7 @@ describe("Panel", () => {
     expect(within(lista).getByRole("heading", { name: /Fila 10/ })).toBeTruthy();
     const frecuencia = screen.getByRole("button", { name: /^Ir a J10 \(Error\): .*Trimestal/ });
     await usuario.click(frecuencia);
-    await waitFor(() => expect(libro.seleccion).toEqual({ hoja: HOJA, celda: "J10" }));
+    await waitFor(() => expect(libro.seleccion).toEqual({ hoja: HOJA, posicion: { fila: 10, columna: 10 } }));
 
     await usuario.selectOptions(screen.getByRole("combobox", { name: "Mostrar" }), "error");
     expect(screen.getAllByRole("button", { name: /^Ir a / })).toHaveLength(2);
@@ -125,7 +125,7 @@ describe("Panel", () => {
     await screen.findByText(/Se escribieron 10 celdas/);
     vista.unmount();
     // Mientras el panel estaba cerrado, alguien cambió una celda llenada: se respeta.
-    await new PuertoMemoria(libro).escribir(HOJA, [{ celda: "Q12", valor: "REPROGRAMADA" }]);
+    await new PuertoMemoria(libro).escribir(HOJA, [{ posicion: { fila: 12, columna: 17 }, valor: "REPROGRAMADA" }]);
 
     render(<Panel puerto={new PuertoMemoria(libro)} idioma="es" hoy={HOY} />);
     await esperarFormato();
@@ -213,7 +213,7 @@ describe("Panel", () => {
   test("hoja protegida después de la vista previa: error claro al aplicar y el deshacer anterior se conserva", async () => {
     const { libro, puerto, usuario } = await abrir();
     await esperarFormato();
-    await escribirConDeshacer(puerto, "Notas", [{ celda: "A1", valor: "mío" }]);
+    await escribirConDeshacer(puerto, "Notas", [{ posicion: { fila: 1, columna: 1 }, valor: "mío" }]);
     const previo = await leerDeshacer(puerto);
     await usuario.click(screen.getByRole("button", { name: "Llenar cálculos" }));
     await screen.findByRole("table", { name: "Cambios que se harán" });

@@ -20,7 +20,7 @@ describe("descargar desde la vista previa", () => {
     const abierto = abrirLibro(bytes);
     const puerto = new PuertoMemoria(abierto.libro);
     const hoja = abierto.libro.hojas[0].nombre;
-    await puerto.escribir(hoja, [{ celda: "P9", valor: 12.5 }]);
+    await puerto.escribir(hoja, [{ posicion: { fila: 9, columna: 16 }, valor: 12.5 }]);
     await puerto.guardarRegistro("deshacer", { pasos: [{ celda: "P9", antes: null }] });
     const salida = bytesParaDescargar(abierto);
 
