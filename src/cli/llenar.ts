@@ -3,7 +3,7 @@
  * núcleo por hoja y el escritor por parche: solo cambian las celdas calculadas, el resto
  * del libro queda byte a byte como estaba.
  */
-import { analizarHoja, planificarLlenado, type Formato } from "../core";
+import { analizarHoja, direccionDelCambio, letraColumna, planificarLlenado, razonDelCambio, type Formato } from "../core";
 import type { CambioCelda, ValorCelda } from "../core/tipos";
 import { leerLibro } from "../xlsx/lector";
 import { ErrorPaquete } from "../xlsx/limites";
@@ -99,16 +99,16 @@ function valorJson(v: ValorCelda): string | number | boolean | null {
 
 export function cambioJson(c: CambioCelda) {
   return {
-    cell: c.celda,
-    row: c.fila,
-    column: c.columna,
+    cell: direccionDelCambio(c),
+    row: c.posicion.fila,
+    column: letraColumna(c.posicion.columna - 1),
     header: c.encabezado,
     before: valorJson(c.antes),
     formulaBefore: c.formulaAntes,
     after: valorJson(c.despues),
     formula: c.esFormula,
     replaces: c.reemplaza,
-    reason: c.razon.es,
+    reason: razonDelCambio(c, "es"),
   };
 }
 

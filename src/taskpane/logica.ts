@@ -3,7 +3,7 @@
  * agrupación y filtro de hallazgos, marcas, avisos de la hoja leída y textos de valores.
  */
 import { escaparControles } from "../core/mostrar";
-import type { Hallazgo, HojaDatos, Severidad, ValorCelda } from "../core/tipos";
+import type { CambioCelda, Hallazgo, HojaDatos, Severidad, ValorCelda } from "../core/tipos";
 import { direccion } from "../core/validacion/direcciones";
 import type { EscrituraCelda, LecturaHoja, Marca } from "../excel/puerto";
 import type { ClaveTexto, Traductor } from "../localization";
@@ -136,10 +136,11 @@ export function avisosDeLectura(l: LecturaHoja, t: Traductor): Aviso[] {
   return avisos;
 }
 
-/** Un cambio del plan como escritura del puerto. */
-export function escrituraDe(c: { readonly celda: string; readonly despues: ValorCelda; readonly esFormula: boolean }): EscrituraCelda {
+/** Un cambio del plan como escritura del puerto (que pide la dirección A1). */
+export function escrituraDe(c: Pick<CambioCelda, "posicion" | "despues" | "esFormula">): EscrituraCelda {
+  const celda = direccion(c.posicion.fila, c.posicion.columna - 1);
   if (c.esFormula && typeof c.despues === "string") {
-    return { celda: c.celda, formula: c.despues.startsWith("=") ? c.despues : `=${c.despues}` };
+    return { celda, formula: c.despues.startsWith("=") ? c.despues : `=${c.despues}` };
   }
-  return { celda: c.celda, valor: c.despues };
+  return { celda, valor: c.despues };
 }

@@ -33,8 +33,8 @@ test("una marca por celda con el color más grave y todas sus notas", () => {
 });
 
 test("escrituras: fórmulas con «=» y valores tal cual", () => {
-  expect(escrituraDe({ celda: "P7", despues: "=PAT.PORCENTAJE(O7,L7)", esFormula: true })).toEqual({ celda: "P7", formula: "=PAT.PORCENTAJE(O7,L7)" });
-  expect(escrituraDe({ celda: "P7", despues: 50, esFormula: false })).toEqual({ celda: "P7", valor: 50 });
+  expect(escrituraDe({ posicion: { fila: 7, columna: 16 }, despues: "=PAT.PORCENTAJE(O7,L7)", esFormula: true })).toEqual({ celda: "P7", formula: "=PAT.PORCENTAJE(O7,L7)" });
+  expect(escrituraDe({ posicion: { fila: 7, columna: 16 }, despues: 50, esFormula: false })).toEqual({ celda: "P7", valor: 50 });
 });
 
 test("textos: en tiene exactamente las claves de es, y el idioma sale de Office", () => {

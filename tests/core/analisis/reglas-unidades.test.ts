@@ -3,7 +3,7 @@
  * y apagar reglas nunca cambia una lectura ni un cálculo, solo los hallazgos.
  */
 import fc from "fast-check";
-import { analizarHoja, cargarFormato, listarTiposHallazgo, type AnalisisHoja, type HojaDatos, type ValorCelda } from "../../../src/core";
+import { analizarHoja, cargarFormato, explicar, listarTiposHallazgo, type AnalisisHoja, type HojaDatos, type ValorCelda } from "../../../src/core";
 import { REGLAS } from "../../../src/core/formatos/esquema";
 import { CODIGOS_DE_LECTURA, REGLAS_DE_FILA } from "../../../src/core/validacion/reglas";
 import { estadoDe } from "../../../src/core/lectura";
@@ -27,7 +27,7 @@ function lecturasYCalculos(a: AnalisisHoja) {
   return {
     actividades: a.actividades,
     estados: a.filas.map((f) => a.deteccion!.formato.columnas.map((c) => estadoDe(f, c))),
-    calculos: a.filas.map((f) => Object.fromEntries(Object.entries(f.calculos).map(([k, c]) => [k, [c!.valor, c!.lineas ?? null, c!.explicar()]]))),
+    calculos: a.filas.map((f) => Object.fromEntries(Object.entries(f.calculos).map(([k, c]) => [k, [c!.valor, c!.lineas ?? null, explicar(c!)]]))),
   };
 }
 

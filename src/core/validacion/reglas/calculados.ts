@@ -4,7 +4,7 @@
  * regla calla, el plan no cambia la celda.
  */
 import { vacio } from "../../filas";
-import { cifra, cifra2 } from "../../llenado/calculo";
+import { cifra, cifra2, explicar } from "../../llenado/calculo";
 import { celdaCoincide, coincideNumero } from "../../llenado/coincidencia";
 import { citar, formatoEsPorcentaje } from "../../valores";
 import { lineasDe } from "./lineas";
@@ -39,15 +39,15 @@ export const reglaCalculados: ReglaFila = {
             valor: unirLineas(ls.map((l) => citar(l))),
             valorEn: unirLineas(ls.map((l) => citar(l)), "en"),
             esperadoEn: unirLineas(esperado.lineas.map(cifra2), "en"),
-            calculo: `debe tener ${esperado.lineas.length} línea(s): ${esperado.explicar().es}`,
-            calculoEn: `it must have ${esperado.lineas.length} line(s): ${esperado.explicar().en}`,
+            calculo: `debe tener ${esperado.lineas.length} línea(s): ${explicar(esperado).es}`,
+            calculoEn: `it must have ${esperado.lineas.length} line(s): ${explicar(esperado).en}`,
             esperado: esperadoTexto,
           });
           continue;
         }
         for (let i = 0; i < ls.length; i++) {
           if (celdaCoincide(ls[i], fmt, esperado.lineas[i])) continue;
-          const explicacion = esperado.explicar();
+          const explicacion = explicar(esperado);
           const parte = explicacion.es.split("; ")[i] ?? explicacion.es;
           const parteEn = explicacion.en.split("; ")[i] ?? explicacion.en;
           emitir("calculo-discrepante", c, {
@@ -66,13 +66,13 @@ export const reglaCalculados: ReglaFila = {
       const leido = calculadasLeidas[c.rol];
       if (leido === "texto") {
         if (esperado && typeof esperado.valor === "number") {
-          emitir("calculo-discrepante", c, { valor: citar(crudo), calculo: esperado.explicar().es, calculoEn: esperado.explicar().en, esperado: mostrar(esperado.valor) });
+          emitir("calculo-discrepante", c, { valor: citar(crudo), calculo: explicar(esperado).es, calculoEn: explicar(esperado).en, esperado: mostrar(esperado.valor) });
         } else emitir("calculado-con-texto", c, { valor: citar(crudo) });
         continue;
       }
       if (!leido || !esperado || typeof esperado.valor !== "number") continue;
       if (!coincideNumero(leido.valor, esperado.valor)) {
-        emitir("calculo-discrepante", c, { valor: leido.porcentaje ? `${cifra(leido.valor)}%` : cifra(leido.valor), calculo: esperado.explicar().es, calculoEn: esperado.explicar().en, esperado: mostrar(esperado.valor) });
+        emitir("calculo-discrepante", c, { valor: leido.porcentaje ? `${cifra(leido.valor)}%` : cifra(leido.valor), calculo: explicar(esperado).es, calculoEn: explicar(esperado).en, esperado: mostrar(esperado.valor) });
       }
     }
   },

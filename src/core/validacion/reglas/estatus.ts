@@ -3,6 +3,7 @@
  * (`estatus-invalido`) lo señala la lectura de la fila con esta misma regla.
  */
 import { esEstatusManual, estatusEscritoAceptable } from "../../estatus";
+import { explicar } from "../../llenado/calculo";
 import type { EstatusCalculado } from "../../tipos";
 import type { ReglaFila } from "./tipos";
 
@@ -14,7 +15,7 @@ export const reglaEstatus: ReglaFila = {
     if (!cEst || estatusEscrito === null || esEstatusManual(estatusEscrito) || !propio(cEst)) return;
     const e = calc.estatus;
     if (e && !estatusEscritoAceptable(estatusEscrito, e.valor as EstatusCalculado, corte)) {
-      emitir("estatus-contradictorio", cEst, { valor: estatusEscrito, motivo: e.explicar().es, motivoEn: e.explicar().en, esperado: String(e.valor) });
+      emitir("estatus-contradictorio", cEst, { valor: estatusEscrito, motivo: explicar(e).es, motivoEn: explicar(e).en, esperado: String(e.valor) });
     }
   },
 };
