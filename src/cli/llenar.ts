@@ -12,7 +12,7 @@ import { problema } from "../xlsx/diagnostico";
 import { PLATAFORMA_NODE } from "./inflador";
 import { ErrorCli, SALIDA_USO } from "./errores";
 import type { HojaLlenada } from "./reporte";
-import { elegirHojas, ordenarHallazgos } from "./validar";
+import { elegirHojas } from "./validar";
 
 export interface OpcionesLlenar {
   readonly corte?: number | null;
@@ -71,7 +71,7 @@ function planificar(datos: Uint8Array, archivo: string, opciones: OpcionesLlenar
       continue;
     }
     reconocidas++;
-    errores += ordenarHallazgos(analisis.hallazgos).filter((h) => h.severidad === "error").length;
+    for (const h of analisis.hallazgos) if (h.severidad === "error") errores++;
     const plan = planificarLlenado(p.hoja, analisis, { corte: opciones.corte ?? null, modo: opciones.formulas ? "formulas" : "valores" });
     escritas.set(p.nombre, plan.cambios.map(celdaEscrita));
     salida.push({ nombre: p.nombre, formato: plan.formato ?? analisis.deteccion.formato.id, cambios: plan.cambios, filasOmitidas: plan.filasOmitidas, motivos: plan.motivos });

@@ -113,6 +113,27 @@ describe("parche de la hoja en flujo", () => {
     expect(parcharEnTrozos(xml, celdas, tam)).toBe(entero.xml);
   });
 
+  test.each([1, 2, 3, 4, 5, 7, 64])("una fórmula con prefijo partida entre trozos de %i se ve: la celda que pasa a valor se sabe", (tam) => {
+    const conPrefijo = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` +
+      `<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="B1"><x:f>A1*2</x:f><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    const leer = (alTexto: (t: string) => void): void => {
+      for (let i = 0; i < conPrefijo.length; i += tam) alTexto(conPrefijo.slice(i, i + tam));
+    };
+    expect(new ParcheHoja([{ fila: 1, columna: 2, valor: 5 }]).previo(leer).formulaAValor).toBe(true);
+    expect(new ParcheHoja([{ fila: 1, columna: 1, valor: 5 }]).previo(leer).formulaAValor).toBe(false);
+  });
+
+  test("una hoja sin fórmulas: nada que expandir ni fórmulas que pasen a valor, y el parche es el mismo", () => {
+    const sinFormulas = hojaXml(fila(2, n("B2", 1, 3), n("D2", 2)) + fila(4, n("A4", 4), t("F4", "fórmula <f> en texto no cuenta")));
+    const cs: CeldaEscrita[] = [{ fila: 2, columna: 3, valor: 7.5 }, { fila: 4, columna: 2, valor: "x" }];
+    const leer = (alTexto: (t: string) => void): void => alTexto(sinFormulas);
+    const previo = new ParcheHoja(cs).previo(leer);
+    expect(previo.formulaAValor).toBe(false);
+    expect(previo.expandir.size).toBe(0);
+    for (const tam of [1, 3, 64]) expect(parcharEnTrozos(sinFormulas, cs, tam)).toBe(parcharHoja(sinFormulas, cs).xml);
+    expect(parcharHoja(sinFormulas, cs).xml).toContain(`<c r="C2"><v>7.5</v></c>`);
+  });
+
   test("la maestra sobrescrita se ve en la primera pasada: las demás celdas del grupo reciben su fórmula", () => {
     expect(entero.xml).toContain(`<c r="C5" s="1"><f>A5*10</f><v>50</v></c>`);
     expect(entero.xml).toContain(`<c r="C6" s="1"><f>A6*10</f><v>60</v></c>`);
