@@ -298,82 +298,37 @@ const RE_FORMULA = /<(?:[\w.-]+:)?f\b/;
 /** Lo que se guarda del final de un trozo por si una etiqueta `<f` queda partida entre dos. */
 const COLA_ETIQUETA = 256;
 
-/** Letra, dígito o «_» (`\w` de ASCII). */
-function esPalabra(c: number): boolean {
-  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f;
-}
-
 /**
- * Lo mismo que `RE_FORMULA` sobre bytes UTF-8, desde cada «<» de `b`: `hallada`, o desde qué
- * «<» falta ver lo que sigue (`pendiente`; −1 si ninguno). En la duda, hallada.
+ * ¿Tiene el texto (que llega en trozos) alguna etiqueta `<f>`? Una etiqueta partida entre
+ * trozos cuenta. (Sobre el texto y con la expresión: en la CLI, de una sola corrida, recorrer
+ * los bytes en JavaScript salía igual o más lento que decodificar y buscar en código nativo.)
  */
-function formulaEnBytes(b: Uint8Array): { hallada: boolean; pendiente: number } {
-  const n = b.length;
-  const si = { hallada: true, pendiente: -1 };
-  let pendiente = -1;
-  for (let i = b.indexOf(0x3c); i >= 0; i = b.indexOf(0x3c, i + 1)) {
-    // El nombre: «f» seguido de algo que no es \w, o «prefijo:f» con el prefijo de [\w.-].
-    let j = i + 1;
-    while (j < n && (esPalabra(b[j]) || b[j] === 0x2e || b[j] === 0x2d)) j++;
-    if (j >= n) {
-      if (pendiente < 0) pendiente = i;
-      break;
-    }
-    if (j === i + 1) continue;
-    if (b[i + 1] === 0x66 && !esPalabra(b[i + 2])) return si;
-    if (b[j] !== 0x3a) continue;
-    const f = j + 1;
-    if (f < n && b[f] !== 0x66) continue;
-    if (f + 1 >= n) {
-      if (pendiente < 0) pendiente = i;
-      continue;
-    }
-    if (!esPalabra(b[f + 1])) return si;
-  }
-  // Un nombre de etiqueta de más de `COLA_ETIQUETA` bytes partido entre trozos: se dice que sí.
-  if (pendiente >= 0 && n - pendiente > COLA_ETIQUETA) return si;
-  return { hallada: false, pendiente };
-}
-
-/**
- * ¿Hay alguna etiqueta `<f>` en una parte, leída como bytes en trozos? Sin decodificar el
- * texto: la primera pasada de una hoja sin fórmulas es casi solo su inflado. Una etiqueta
- * partida entre trozos cuenta.
- */
-export function hayFormulaEnBytes(leer: (alTrozo: (b: Uint8Array) => void) => void): boolean {
-  let hallada = false;
-  let cola: Uint8Array | null = null;
-  leer((trozo) => {
-    if (hallada) return;
-    let b = trozo;
-    if (cola) {
-      b = new Uint8Array(cola.length + trozo.length);
-      b.set(cola);
-      b.set(trozo, cola.length);
-    }
-    const r = formulaEnBytes(b);
-    if (r.hallada) hallada = true;
-    else cola = r.pendiente >= 0 ? b.slice(r.pendiente) : null;
-  });
-  return hallada;
-}
-
-/** ¿Tiene el texto (que llega en trozos) alguna etiqueta `<f>`? Una etiqueta partida entre trozos cuenta. */
-function hayFormula(leer: (alTexto: (t: string) => void) => void): boolean {
+export function hayFormula(leer: (alTexto: (t: string) => void) => void): boolean {
   let hallada = false;
   let cola = "";
+  // `cola` termina en «<f» (o «<x:f»): si es «<f>» o «<font» lo dice el trozo siguiente.
+  let alFinal = false;
   leer((t) => {
-    if (hallada) return;
+    if (hallada || !t) return;
     const s = cola ? cola + t : t;
-    if (RE_FORMULA.test(s)) {
+    const m = RE_FORMULA.exec(s);
+    alFinal = m !== null && m.index + m[0].length === s.length;
+    if (m && !alFinal) {
       hallada = true;
       return;
     }
-    const i = s.lastIndexOf("<");
-    cola = i >= 0 && s.length - i <= COLA_ETIQUETA ? s.slice(i) : "";
+    const i = m ? m.index : s.lastIndexOf("<");
+    if (i < 0) cola = "";
+    else if (s.length - i <= COLA_ETIQUETA) cola = s.slice(i);
+    // Un nombre de etiqueta larguísimo partido entre trozos: en la duda, hay fórmula.
+    else if (RE_NOMBRE_ABIERTO.test(s.slice(i))) hallada = true;
+    else cola = "";
   });
-  return hallada;
+  return hallada || alFinal;
 }
+
+/** «<» y un nombre (con prefijo o sin él) que sigue en el trozo siguiente. */
+const RE_NOMBRE_ABIERTO = /^<[\w.:-]*$/;
 
 /** Lo que la primera pasada sabe de una hoja. */
 export interface PrevioHoja {

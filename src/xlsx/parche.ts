@@ -8,7 +8,7 @@
  * la tabla de textos compartidos no se toca. Sin Node: sirve también a la vista previa.
  */
 import { Zip, ZipDeflate, type ZipInputFile } from "fflate";
-import { atributo, ErrorEscritura, escaparAtributo, hayFormulaEnBytes, ParcheHoja, parcharHoja, SIN_FORMULAS, type CeldaEscrita, type PrevioHoja } from "./parche-hoja";
+import { atributo, ErrorEscritura, escaparAtributo, ParcheHoja, parcharHoja, type CeldaEscrita, type PrevioHoja } from "./parche-hoja";
 import { ErrorPaquete } from "./limites";
 import { leerEstructura, leerRelaciones, rutaRelaciones, type Relacion } from "./opc";
 export { ErrorEscritura, parcharHoja, type CeldaEscrita } from "./parche-hoja";
@@ -120,11 +120,7 @@ export function parcharLibro(bytes: Uint8Array, parche: Parche, plataforma: Plat
     // Primera pasada ahora (decide calcChain, que va antes en el ZIP); la hoja se escribe
     // en flujo cuando le toca su lugar, sin quedar nunca entera en memoria.
     const p = new ParcheHoja(celdas);
-    // Una hoja sin ninguna fórmula no tiene maestras ni fórmulas que pasen a valor: se mira en
-    // sus bytes, sin decodificarla ni cortar filas.
-    const previo = hayFormulaEnBytes((alTrozo) => zip.inflarEnTrozos(hoja.ruta, alTrozo))
-      ? p.previo((alTexto) => zip.textoEnTrozos(hoja.ruta, alTexto))
-      : SIN_FORMULAS;
+    const previo = p.previo((alTexto) => zip.textoEnTrozos(hoja.ruta, alTexto));
     enFlujo.set(hoja.ruta, { parche: p, previo });
     if (p.hayFormulas) hayFormulas = true;
     if (previo.formulaAValor) formulaAValor = true;
