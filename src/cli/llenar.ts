@@ -3,7 +3,7 @@
  * núcleo por hoja y el escritor por parche: solo cambian las celdas calculadas, el resto
  * del libro queda byte a byte como estaba.
  */
-import { analizarHoja, planificarLlenado, type Formato } from "../core";
+import { analizarHoja, direccionDelCambio, letraColumna, planificarLlenado, razonDelCambio, type Formato } from "../core";
 import type { CambioCelda, ValorCelda } from "../core/tipos";
 import { leerLibro } from "../xlsx/lector";
 import { ErrorPaquete } from "../xlsx/limites";
@@ -12,7 +12,7 @@ import { problema } from "../xlsx/diagnostico";
 import { PLATAFORMA_NODE } from "./inflador";
 import { ErrorCli, SALIDA_USO } from "./errores";
 import type { HojaLlenada } from "./reporte";
-import { elegirHojas, ordenarHallazgos } from "./validar";
+import { elegirHojas } from "./validar";
 
 export interface OpcionesLlenar {
   readonly corte?: number | null;
@@ -44,15 +44,14 @@ export function celdaEscrita(c: CambioCelda): CeldaEscrita {
 }
 
 interface Planes {
-  readonly escritas: Map<string, CeldaEscrita[]>;
   readonly salida: HojaLlenada[];
   readonly errores: number;
   readonly reconocidas: number;
 }
 
 /**
- * Lee y planifica. Va en su propia función para que las hojas leídas (la mayor parte de
- * la memoria con 200 000 actividades) queden libres antes de escribir.
+ * Lee y planifica. Va en su propia función para que las hojas leídas y su análisis (la mayor
+ * parte de la memoria con 200 000 actividades) queden libres antes de escribir.
  */
 function planificar(datos: Uint8Array, archivo: string, opciones: OpcionesLlenar): Planes {
   const leido = leerLibro(datos, { inflador: PLATAFORMA_NODE.inflador, ...(opciones.hoja ? { leerHoja: (n: string) => n === opciones.hoja } : {}) });
@@ -60,7 +59,6 @@ function planificar(datos: Uint8Array, archivo: string, opciones: OpcionesLlenar
   const { hojas, info } = leido.valor;
   elegirHojas(info.hojas, opciones.hoja, archivo);
   const elegidas = hojas.map((hoja) => ({ nombre: hoja.nombre, hoja }));
-  const escritas = new Map<string, CeldaEscrita[]>();
   const salida: HojaLlenada[] = [];
   let errores = 0;
   let reconocidas = 0;
@@ -71,16 +69,18 @@ function planificar(datos: Uint8Array, archivo: string, opciones: OpcionesLlenar
       continue;
     }
     reconocidas++;
-    errores += ordenarHallazgos(analisis.hallazgos).filter((h) => h.severidad === "error").length;
+    for (const h of analisis.hallazgos) if (h.severidad === "error") errores++;
     const plan = planificarLlenado(p.hoja, analisis, { corte: opciones.corte ?? null, modo: opciones.formulas ? "formulas" : "valores" });
-    escritas.set(p.nombre, plan.cambios.map(celdaEscrita));
     salida.push({ nombre: p.nombre, formato: plan.formato ?? analisis.deteccion.formato.id, cambios: plan.cambios, filasOmitidas: plan.filasOmitidas, motivos: plan.motivos });
   }
-  return { escritas, salida, errores, reconocidas };
+  return { salida, errores, reconocidas };
 }
 
 export async function llenarBytes(datos: Uint8Array, archivo: string, opciones: OpcionesLlenar = {}): Promise<ResultadoLlenado> {
-  const { escritas, salida, errores, reconocidas } = planificar(datos, archivo, opciones);
+  const { salida, errores, reconocidas } = planificar(datos, archivo, opciones);
+  // Las celdas del escritor se arman ya sin la hoja leída ni el análisis en memoria (no suman al pico).
+  const escritas = new Map<string, CeldaEscrita[]>();
+  for (const h of salida) if (h.formato !== null) escritas.set(h.nombre, h.cambios.map(celdaEscrita));
   let bytes: Uint8Array;
   try {
     bytes = parcharLibro(datos, { hojas: escritas }, PLATAFORMA_NODE);
@@ -99,16 +99,16 @@ function valorJson(v: ValorCelda): string | number | boolean | null {
 
 export function cambioJson(c: CambioCelda) {
   return {
-    cell: c.celda,
-    row: c.fila,
-    column: c.columna,
+    cell: direccionDelCambio(c),
+    row: c.posicion.fila,
+    column: letraColumna(c.posicion.columna - 1),
     header: c.encabezado,
     before: valorJson(c.antes),
     formulaBefore: c.formulaAntes,
     after: valorJson(c.despues),
     formula: c.esFormula,
     replaces: c.reemplaza,
-    reason: c.razon.es,
+    reason: razonDelCambio(c, "es"),
   };
 }
 

@@ -5,6 +5,7 @@ import { citar } from "../core/valores";
 import { mostrarHallazgo } from "../core/validacion/mostrar-hallazgo";
 import type { CambioCelda, ValorCelda } from "../core/tipos";
 import type { FilaOmitida } from "../core/llenado/decision";
+import { direccionDelCambio, razonDelCambio } from "../core/llenado/razon";
 import type { HojaValidada, InformeValidacion } from "./validar";
 
 type Colores = ReturnType<typeof pc.createColors>;
@@ -106,7 +107,7 @@ export function* bloquesReporteLlenado(entrada: string, salida: string, hojas: R
       const antes = x.formulaAntes ? e(x.formulaAntes) : citarValor(x.antes);
       const despues = typeof x.despues === "string" && x.esFormula ? e(x.despues) : citarValor(x.despues);
       const marca = x.reemplaza ? c.yellow(" (reemplaza)") : "";
-      l.push(`    ${c.bold(x.celda)} ${e(x.encabezado)}: ${antes} → ${c.green(despues)}${marca}  ${c.dim(e(x.razon.es))}`);
+      l.push(`    ${c.bold(direccionDelCambio(x))} ${e(x.encabezado)}: ${antes} → ${c.green(despues)}${marca}  ${c.dim(e(razonDelCambio(x, "es")))}`);
       if (l.length >= LINEAS_POR_BLOQUE) {
         yield l.join("\n") + "\n";
         l = [];

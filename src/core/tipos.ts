@@ -3,6 +3,7 @@
  * (funciones personalizadas, panel, CLI). Solo tipos: sin lógica, sin Office, sin DOM.
  */
 import type { CodigoHallazgo, ParametrosHallazgo } from "./validacion/catalogo";
+import type { Calculado } from "./llenado/calculo";
 
 /** Un texto que el usuario lee, en español (primero) y en inglés. */
 export interface Texto {
@@ -107,13 +108,15 @@ export interface HallazgoDe<C extends CodigoHallazgo> {
   readonly parametros: ParametrosHallazgo[C];
 }
 
-/** Un cambio que el plan de llenado haría en una celda. */
+/**
+ * Un cambio que el plan de llenado haría en una celda. Solo datos, compactos (con 200 000
+ * actividades son 400 000 cambios): la celda como números (`posicion`; la dirección A1 se
+ * arma al mostrarla, `direccionDe`) y el porqué como datos (`calculo`, `sinFormula`): el texto
+ * lo arma `razonDelCambio(cambio, idioma)` donde se muestra (CLI, panel).
+ */
 export interface CambioCelda {
-  readonly celda: string;
-  /** La celda como números (la fuente de `celda`, `fila` y `columna`). */
+  /** La celda: fila y columna base 1. */
   readonly posicion: Posicion;
-  readonly fila: number;
-  readonly columna: string;
   readonly encabezado: string;
   /** Valor que tenía la celda (el valor mostrado si tenía fórmula). */
   readonly antes: ValorCelda;
@@ -122,8 +125,10 @@ export interface CambioCelda {
   /** Nuevo valor (número redondeado a 2 decimales o texto de estatus) o, en modo fórmulas, el texto de la fórmula. */
   readonly despues: ValorCelda;
   readonly esFormula: boolean;
-  /** Por qué: «PORCENTAJE = 5 / 6 × 100». */
-  readonly razon: Texto;
   /** Verdadero si la celda tenía un valor no vacío distinto que el plan reemplaza. */
   readonly reemplaza: boolean;
+  /** Lo calculado que se escribe (el del análisis): de él sale el porqué («PORCENTAJE = 5 / 6 × 100»). */
+  readonly calculo: Calculado;
+  /** En modo fórmulas, por qué la celda recibe el valor y no la fórmula; si no, `null`. */
+  readonly sinFormula: Texto | null;
 }

@@ -8,7 +8,8 @@
  * Son dos pasadas por la hoja: la primera (`PrevioHoja`) solo mira las celdas maestras de
  * fórmulas compartidas y si una celda con fórmula pasa a valor (para decidir, ANTES de
  * escribir el libro y `[Content_Types].xml`, que van antes en el ZIP, si se quita
- * `calcChain.xml`); la segunda (`ParcheHoja`) escribe.
+ * `calcChain.xml`); la segunda (`ParcheHoja`) escribe. En una hoja sin fórmulas la primera
+ * solo busca «<f» y no corta filas.
  */
 import { desplazarFormula, letrasColumna } from "./formulas";
 import { leerRef } from "./hoja";
@@ -48,6 +49,13 @@ const expresionesAtributo = new Map<string, RegExp>();
 
 /** Atributo `nombre` del texto de una etiqueta de inicio. */
 export function atributo(etiqueta: string, nombre: string): string | null {
+  // Lo de siempre, « nombre="…"», sin expresión regular: se pide por cada celda de cada fila que cambia.
+  const i = etiqueta.indexOf(` ${nombre}="`);
+  if (i >= 0) {
+    const desde = i + nombre.length + 3;
+    const fin = etiqueta.indexOf('"', desde);
+    if (fin >= 0) return etiqueta.slice(desde, fin);
+  }
   let re = expresionesAtributo.get(nombre);
   if (!re) expresionesAtributo.set(nombre, (re = new RegExp(`\\s${nombre}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`)));
   const m = re.exec(etiqueta);
@@ -287,12 +295,50 @@ function numeroDeFila(etiqueta: string, anterior: number): number {
 
 const RE_FORMULA = /<(?:[\w.-]+:)?f\b/;
 
+/** Lo que se guarda del final de un trozo por si una etiqueta `<f` queda partida entre dos. */
+const COLA_ETIQUETA = 256;
+
+/**
+ * ¿Tiene el texto (que llega en trozos) alguna etiqueta `<f>`? Una etiqueta partida entre
+ * trozos cuenta. (Sobre el texto y con la expresión: en la CLI, de una sola corrida, recorrer
+ * los bytes en JavaScript salía igual o más lento que decodificar y buscar en código nativo.)
+ */
+export function hayFormula(leer: (alTexto: (t: string) => void) => void): boolean {
+  let hallada = false;
+  let cola = "";
+  // `cola` termina en «<f» (o «<x:f»): si es «<f>» o «<font» lo dice el trozo siguiente.
+  let alFinal = false;
+  leer((t) => {
+    if (hallada || !t) return;
+    const s = cola ? cola + t : t;
+    const m = RE_FORMULA.exec(s);
+    alFinal = m !== null && m.index + m[0].length === s.length;
+    if (m && !alFinal) {
+      hallada = true;
+      return;
+    }
+    const i = m ? m.index : s.lastIndexOf("<");
+    if (i < 0) cola = "";
+    else if (s.length - i <= COLA_ETIQUETA) cola = s.slice(i);
+    // Un nombre de etiqueta larguísimo partido entre trozos: en la duda, hay fórmula.
+    else if (RE_NOMBRE_ABIERTO.test(s.slice(i))) hallada = true;
+    else cola = "";
+  });
+  return hallada || alFinal;
+}
+
+/** «<» y un nombre (con prefijo o sin él) que sigue en el trozo siguiente. */
+const RE_NOMBRE_ABIERTO = /^<[\w.:-]*$/;
+
 /** Lo que la primera pasada sabe de una hoja. */
 export interface PrevioHoja {
   /** Grupos compartidos cuya maestra se sobrescribe: sus celdas pasan a fórmula propia. */
   readonly expandir: ReadonlyMap<string, Maestra>;
   readonly formulaAValor: boolean;
 }
+
+/** La primera pasada de una hoja sin fórmulas: nada que expandir, ninguna fórmula pasa a valor. */
+export const SIN_FORMULAS: PrevioHoja = { expandir: new Map(), formulaAValor: false };
 
 /**
  * La hoja con sus cambios, lista para escribirse en dos pasadas: `previo` recibe el texto
@@ -308,8 +354,13 @@ export class ParcheHoja {
     this.hayFormulas = c.hayFormulas;
   }
 
-  /** Primera pasada: maestras de fórmulas compartidas y si alguna fórmula pasa a valor. */
+  /**
+   * Primera pasada: maestras de fórmulas compartidas y si alguna fórmula pasa a valor. Una
+   * hoja sin ninguna fórmula (la plantilla por llenar de siempre) no tiene nada de eso: se
+   * mira primero, solo buscando «<f», sin cortar filas (≈ 60 % menos que la pasada entera).
+   */
   previo(leer: (alTexto: (t: string) => void) => void): PrevioHoja {
+    if (!hayFormula(leer)) return SIN_FORMULAS;
     const maestras = new Map<string, Maestra>();
     let formulaAValor = false;
     let p = "";
@@ -436,14 +487,14 @@ function parcharFila(p: string, fila: number, contenido: string, cambios: Map<nu
       pos = ini;
       j++;
     }
-    const cuerpo = contenido.slice(ini, fin);
     if (j < pendientes.length && pendientes[j] === col) {
       const c = cambios!.get(col)!;
-      if (/<(?:[\w.-]+:)?f\b/.test(cuerpo) && !c.formula) formulaAValor = true;
+      if (!c.formula && RE_FORMULA.test(contenido.slice(ini, fin))) formulaAValor = true;
       salida.push(contenido.slice(pos, ini), nueva(col, atributo(etiqueta, "s")));
       pos = fin;
       j++;
     } else if (expandir.size > 0) {
+      const cuerpo = contenido.slice(ini, fin);
       const mf = new RegExp(`<${p}f\\b([^>]*?)(?:/>|>([^<]*)</${p}f>)`).exec(cuerpo);
       const si = mf ? atributo(mf[1], "si") : null;
       const grupo = si !== null && mf && atributo(mf[1], "t") === "shared" ? expandir.get(si) : undefined;

@@ -6,7 +6,7 @@
  */
 import fc from "fast-check";
 import {
-  analizarHoja, analizarMetodo, cargarFormato, citar, leerCantidad, leerEstatus, planificarLlenado, redondear2,
+  analizarHoja, analizarMetodo, cargarFormato, citar, direccionDelCambio, leerCantidad, leerEstatus, planificarLlenado, redondear2,
   type HojaDatos, type ValorCelda,
 } from "../../src/core";
 import { llamadaExterna, signoDeInyeccion, signoPeligrosoEnMetodo } from "../../src/core/inyeccion";
@@ -122,7 +122,7 @@ describe("2. formatos de archivo hostiles", () => {
     expect(a.deteccion?.columnas.constructor).toBe(0);
     expect(a.deteccion?.columnas.hasOwnProperty).toBe(3);
     const plan = planificarLlenado(h, a);
-    expect(plan.cambios.map((c) => `${c.celda}=${c.despues}`)).toEqual(["P2=83.33", "Q2=EN PROCESO"]);
+    expect(plan.cambios.map((c) => `${direccionDelCambio(c)}=${c.despues}`)).toEqual(["P2=83.33", "Q2=EN PROCESO"]);
   });
 
   test("un campo con otro tipo dice «debe ser…», no «falta el campo»; los mensajes de zod salen en español", () => {

@@ -1,6 +1,6 @@
 /** Regresiones de la revisión del núcleo: cada prueba falla sin su arreglo. */
 import {
-  analizarHoja, CATALOGO, citar, estatusEscritoAceptable, leerEstatus, leerFrecuencia, leerSentido, planificarLlenado,
+  analizarHoja, CATALOGO, citar, direccionDelCambio, estatusEscritoAceptable, leerEstatus, leerFrecuencia, leerSentido, planificarLlenado, razonDelCambio,
   type CambioCelda, type HojaDatos, type ValorCelda,
 } from "../../src/core";
 import { ENCABEZADO_ORGANO } from "../fixtures/hojas/pat-organo";
@@ -22,7 +22,7 @@ const analizar = (h: HojaDatos, corte: number | null = null) => analizarHoja(h, 
 const codigos = (h: HojaDatos, corte: number | null = null): string[] => analizar(h, corte).hallazgos.map((x) => `${x.celda} ${x.codigo}`);
 const plan = (h: HojaDatos, opciones: { corte?: number | null; modo?: "valores" | "formulas" } = {}) =>
   planificarLlenado(h, analizar(h, opciones.corte ?? null), opciones);
-const porCelda = (cs: CambioCelda[]): Record<string, CambioCelda> => Object.fromEntries(cs.map((c) => [c.celda, c]));
+const porCelda = (cs: CambioCelda[]): Record<string, CambioCelda> => Object.fromEntries(cs.map((c) => [direccionDelCambio(c), c]));
 
 describe("1. estatus manuales escritos con texto de más", () => {
   test.each([
@@ -138,8 +138,8 @@ describe("8. explicación del estatus en indicadores de reducción", () => {
     const h = transversal(tra({ 8: "Incidencias registradas", 9: "Incidencias registradas / Incidencias del año anterior", 11: "Incidencias", 13: 10, 14: "Reducción", 17: null, 18: null, 19: 5, 20: null, 22: null, 23: null }));
     const x = porCelda(plan(h).cambios).X2;
     expect(x.despues).toBe("CUMPLIDA");
-    expect(x.razon.es).toContain("se redujo a 5 (meta: 10 o menos)");
-    expect(x.razon.es).not.toContain("5 de 10");
-    expect(x.razon.en).toContain("reduced to 5 (goal: 10 or less)");
+    expect(razonDelCambio(x, "es")).toContain("se redujo a 5 (meta: 10 o menos)");
+    expect(razonDelCambio(x, "es")).not.toContain("5 de 10");
+    expect(razonDelCambio(x, "en")).toContain("reduced to 5 (goal: 10 or less)");
   });
 });

@@ -5,6 +5,7 @@
  */
 import fs from "fs";
 import path from "path";
+import { direccionDelCambio } from "../../src/core";
 import { llenarBytes, type ResultadoLlenado } from "../../src/cli/llenar";
 import { leerValores, recalcularConLibreOffice, type LibroRecalculado } from "../apoyo/libreoffice";
 
@@ -77,22 +78,23 @@ describe("llenar --formulas en los casos dorados, recalculado por LibreOffice", 
     for (const c of corridas) {
       c.valores.hojas.forEach((hv, k) => {
         const hf = c.formulas.hojas[k];
-        const escritas = new Set(hv.cambios.map((x) => x.celda));
+        const escritas = new Set(hv.cambios.map(direccionDelCambio));
         // Cada celda que el modo de valores escribe la escribe también el de fórmulas; este
         // además vuelve fórmula un valor que ya era el correcto (el de valores lo deja).
-        expect(hv.cambios.map((x) => x.celda).filter((d) => !hf.cambios.some((y) => y.celda === d))).toEqual([]);
+        expect(hv.cambios.map(direccionDelCambio).filter((d) => !hf.cambios.some((y) => direccionDelCambio(y) === d))).toEqual([]);
         for (const x of hf.cambios) {
-          const esperado = c.leidoValores.valor(hv.nombre, x.celda);
-          const obtenido = c.recalculado!.valor(hf.nombre, x.celda);
+          const celda = direccionDelCambio(x);
+          const esperado = c.leidoValores.valor(hv.nombre, celda);
+          const obtenido = c.recalculado!.valor(hf.nombre, celda);
           comparadas++;
           // Un valor que el modo de valores dejó porque ya era el calculado «cuadra» a 2 decimales
           // (83.333 ≈ 83.33): se compara con esa misma tolerancia, en la escala de la celda.
-          const fmt = String(c.leidoValores.libro.getWorksheet(hv.nombre)!.getCell(x.celda).numFmt ?? "");
-          const tolerancia = escritas.has(x.celda) ? 1e-9 : fmt.includes("%") ? 0.00005 : 0.005;
+          const fmt = String(c.leidoValores.libro.getWorksheet(hv.nombre)!.getCell(celda).numFmt ?? "");
+          const tolerancia = escritas.has(celda) ? 1e-9 : fmt.includes("%") ? 0.00005 : 0.005;
           const ok = typeof esperado === "number" && typeof obtenido === "number"
-            ? Math.abs(esperado - obtenido) <= tolerancia * Math.max(1, escritas.has(x.celda) ? Math.abs(esperado) : 1)
+            ? Math.abs(esperado - obtenido) <= tolerancia * Math.max(1, escritas.has(celda) ? Math.abs(esperado) : 1)
             : esperado === obtenido;
-          if (!ok) diferencias.push(`${c.nombre} (corte ${c.corte}) ${hv.nombre}!${x.celda}: valores ${JSON.stringify(esperado)}, fórmulas ${JSON.stringify(obtenido)} (${x.despues})`);
+          if (!ok) diferencias.push(`${c.nombre} (corte ${c.corte}) ${hv.nombre}!${celda}: valores ${JSON.stringify(esperado)}, fórmulas ${JSON.stringify(obtenido)} (${x.despues})`);
         }
       });
     }

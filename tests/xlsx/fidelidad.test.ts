@@ -16,6 +16,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
+import { direccionDelCambio } from "../../src/core";
 import { llenarBytes } from "../../src/cli/llenar";
 import { leerLibro } from "../../src/xlsx/lector";
 import { ArchivoZip } from "../../src/xlsx/zip";
@@ -199,7 +200,7 @@ describe("fidelidad de pat llenar", () => {
     expect(filasDe(xb).filter((f) => !filasDe(xa).includes(f))).toEqual([]);
     const ca = celdasDe(xa);
     const cb = celdasDe(xb);
-    const cambiadas = new Set(cambios.map((c) => c.celda));
+    const cambiadas = new Set(cambios.map(direccionDelCambio));
     for (const [ref, el] of ca) if (!cambiadas.has(ref)) expect([ref, cb.get(ref)]).toEqual([ref, el]);
     for (const ref of cambiadas) {
       expect(cb.get(ref)).not.toBe(ca.get(ref));
@@ -211,7 +212,7 @@ describe("fidelidad de pat llenar", () => {
     const releido = leerLibro(r.bytes);
     if (!releido.ok) throw new Error(releido.error.mensaje);
     const h = releido.valor.hojas[0];
-    for (const c of cambios) expect([c.celda, h.valores[c.fila - 1][c.columna.charCodeAt(0) - 65]]).toEqual([c.celda, c.despues]);
+    for (const c of cambios) expect([direccionDelCambio(c), h.valores[c.posicion.fila - 1][c.posicion.columna - 1]]).toEqual([direccionDelCambio(c), c.despues]);
     const destino = path.join(dir, `${estilo}-llenado.xlsx`);
     fs.writeFileSync(destino, r.bytes);
     salidas.push(destino);

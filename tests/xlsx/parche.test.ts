@@ -6,7 +6,8 @@
  */
 import { leerLibro } from "../../src/xlsx/lector";
 import { ErrorEscritura, parcharHoja, parcharLibro, pedirRecalculo, textoDeParte } from "../../src/xlsx/parche";
-import { ParcheHoja, type CeldaEscrita } from "../../src/xlsx/parche-hoja";
+import fc from "fast-check";
+import { hayFormula, ParcheHoja, type CeldaEscrita } from "../../src/xlsx/parche-hoja";
 import { ArchivoZip } from "../../src/xlsx/zip";
 import { PLATAFORMA_NODE } from "../../src/cli/inflador";
 import * as zlib from "node:zlib";
@@ -111,6 +112,48 @@ describe("parche de la hoja en flujo", () => {
 
   test.each([1, 2, 3, 5, 7, 13, 64, 1000])("en trozos de %i caracteres sale lo mismo que con la hoja entera", (tam) => {
     expect(parcharEnTrozos(xml, celdas, tam)).toBe(entero.xml);
+  });
+
+  test.each([1, 2, 3, 4, 5, 7, 64])("una fórmula con prefijo partida entre trozos de %i se ve: la celda que pasa a valor se sabe", (tam) => {
+    const conPrefijo = `<x:worksheet xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><x:sheetData>` +
+      `<x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c><x:c r="B1"><x:f>A1*2</x:f><x:v>2</x:v></x:c></x:row></x:sheetData></x:worksheet>`;
+    const leer = (alTexto: (t: string) => void): void => {
+      for (let i = 0; i < conPrefijo.length; i += tam) alTexto(conPrefijo.slice(i, i + tam));
+    };
+    expect(new ParcheHoja([{ fila: 1, columna: 2, valor: 5 }]).previo(leer).formulaAValor).toBe(true);
+    expect(new ParcheHoja([{ fila: 1, columna: 1, valor: 5 }]).previo(leer).formulaAValor).toBe(false);
+  });
+
+  test("«¿hay alguna <f>?» con el texto en trozos dice lo mismo que la expresión sobre el texto entero", () => {
+    const pedazo = fc.constantFrom("<", "f", "x", ":", "c", " ", ">", "/", "-", ".", "_", "1", "á", "<f>", "<x:f ", "<fo", "<c r=\"A1\">", "</f>", "<x-y.z:f/", "fx:", "<<");
+    const re = /<(?:[\w.-]+:)?f\b/;
+    let si = 0;
+    fc.assert(fc.property(fc.array(pedazo, { maxLength: 40 }), fc.integer({ min: 1, max: 9 }), (partes, tam) => {
+      const texto = `${partes.join("")} fin`;
+      const leer = (alTexto: (t: string) => void): void => {
+        for (let i = 0; i < texto.length; i += tam) alTexto(texto.slice(i, i + tam));
+      };
+      const esperado = re.test(texto);
+      if (esperado) si++;
+      expect(hayFormula(leer)).toBe(esperado);
+    }), { numRuns: 2000 });
+    // La propiedad no es vacía: hubo textos con y sin fórmula.
+    expect(si).toBeGreaterThan(100);
+    expect(si).toBeLessThan(1900);
+    // Un prefijo larguísimo partido entre trozos: se ve la fórmula.
+    const largo = `<x><${"p".repeat(600)}:f>A1</${"p".repeat(600)}:f></x>`;
+    expect(hayFormula((al) => { al(largo.slice(0, 300)); al(largo.slice(300)); })).toBe(true);
+  });
+
+  test("una hoja sin fórmulas: nada que expandir ni fórmulas que pasen a valor, y el parche es el mismo", () => {
+    const sinFormulas = hojaXml(fila(2, n("B2", 1, 3), n("D2", 2)) + fila(4, n("A4", 4), t("F4", "fórmula <f> en texto no cuenta")));
+    const cs: CeldaEscrita[] = [{ fila: 2, columna: 3, valor: 7.5 }, { fila: 4, columna: 2, valor: "x" }];
+    const leer = (alTexto: (t: string) => void): void => alTexto(sinFormulas);
+    const previo = new ParcheHoja(cs).previo(leer);
+    expect(previo.formulaAValor).toBe(false);
+    expect(previo.expandir.size).toBe(0);
+    for (const tam of [1, 3, 64]) expect(parcharEnTrozos(sinFormulas, cs, tam)).toBe(parcharHoja(sinFormulas, cs).xml);
+    expect(parcharHoja(sinFormulas, cs).xml).toContain(`<c r="C2"><v>7.5</v></c>`);
   });
 
   test("la maestra sobrescrita se ve en la primera pasada: las demás celdas del grupo reciben su fórmula", () => {

@@ -4,24 +4,41 @@
  */
 import { cumplimiento, porAlcanzar, redondear2 } from "../calculos";
 import { calcularEstatus } from "../estatus";
-import type { Actividad } from "../filas";
+import type { Actividad, LineaMeta } from "../filas";
 import type { Formato, Rol } from "../formatos";
 import { evaluarMetodo } from "../metodo";
-import type { EstatusCalculado, Texto } from "../tipos";
+import type { EstatusCalculado, Sentido, Texto } from "../tipos";
 import { analizarMetodoEnCache } from "../metodo";
 import type { MetodoFormula } from "./formulas";
 
-export interface Calculado {
+/** Lo común a todo cálculo de una columna. */
+interface CalculadoBase {
   /** Número en puntos (83.33, no 0.8333) o texto de estatus; para varias metas, un número por línea. */
   readonly valor: number | EstatusCalculado;
   readonly lineas?: ReadonlyArray<number>;
-  /** Cómo se calculó, para el motivo del cambio y el mensaje del hallazgo («5 / 6 × 100 = 83.33»); se arma al pedirlo. */
-  readonly explicar: () => Texto;
   /** Nota adicional (p. ej. «el /100 del método se leyó como × 100»). */
   readonly nota?: Texto;
   /** META ALCANZADA: el método y cómo se leyó, para compilarlo a fórmula igual que se evaluó. */
   readonly metodo?: MetodoFormula;
 }
+
+/**
+ * Lo calculado en una columna con los datos de cómo se calculó (`como` y sus números): el
+ * texto («5 / 6 × 100 = 83.33») lo arma `explicar` solo cuando se muestra. Datos y no una
+ * función por cálculo: con 200 000 actividades, dos cierres por fila pesaban ≈ 60 MB.
+ */
+export type Calculado =
+  /** % CUMPLIM. MODIF. de avance-metas: alcanzado / modificado × 100 por línea. */
+  | (CalculadoBase & { readonly como: "lineas"; readonly valor: number; readonly lineas: ReadonlyArray<number>; readonly metas: ReadonlyArray<LineaMeta> })
+  /** META ALCANZADA con el método y VALOR DE CÁLCULO 1 y 2; `por100`: el resultado se dice «× 100». */
+  | (CalculadoBase & { readonly como: "metodo"; readonly valor: number; readonly metodo: MetodoFormula; readonly v1: number; readonly v2: number; readonly por100: boolean })
+  /** Meta por alcanzar o porcentaje cumplido, con la meta, lo alcanzado (0 si vacío) y el sentido. */
+  | (CalculadoBase & { readonly como: "porAlcanzar" | "porcentaje"; readonly valor: number; readonly meta: number; readonly alcanzado: number; readonly sentido: Sentido })
+  /** ESTATUS, con lo que lo decide: meta, alcanzado, sentido, el mes de corte y el mes final. */
+  | (CalculadoBase & {
+    readonly como: "estatus"; readonly valor: EstatusCalculado; readonly meta: number; readonly alcanzado: number; readonly sentido: Sentido;
+    readonly corte: number | null; readonly mesFinal: number | null;
+  });
 
 export type CalculosFila = Partial<Record<Rol, Calculado>>;
 
@@ -83,14 +100,7 @@ export function calcularFila(act: Actividad, formato: Formato, corte: number | n
         if (!escribible(p)) return calc;
         lineas.push(p);
       }
-      const metas = act.metas;
-      calc.porcentaje = {
-        valor: lineas[0], lineas,
-        explicar: (): Texto => {
-          const texto = metas.map((m, i) => `${cifra(m.alcanzado ?? 0)} / ${cifra((m.modificado ?? m.programado) as number)} × 100 = ${cifra2(lineas[i])}`).join("; ");
-          return { es: texto, en: texto };
-        },
-      };
+      calc.porcentaje = { como: "lineas", valor: lineas[0], lineas, metas: act.metas };
     }
     return calc;
   }
@@ -112,19 +122,8 @@ export function calcularFila(act: Actividad, formato: Formato, corte: number | n
         const por100 = metodo.multiplicaPor100 || entre100 || escalar;
         if (entre100) nota = { es: "el «/100» del método se leyó como «× 100» porque es un indicador de porcentaje", en: "the method's \"/100\" was read as \"× 100\" because it is a percentage indicator" };
         else if (escalar) nota = { es: "el resultado se multiplicó por 100 porque es un indicador de porcentaje", en: "the result was multiplied by 100 because it is a percentage indicator" };
-        const v1 = act.valor1;
-        const v2 = act.valor2;
-        const resultado = valor;
         calc.alcanzado = {
-          valor,
-          explicar: (): Texto => {
-            if (metodo.variables.length === 2 && (metodo.clase === "porcentaje" || metodo.clase === "razon")) {
-              const t = `${cifra(v1)} / ${cifra(v2)}${por100 ? " × 100" : ""} = ${cifra(resultado)}`;
-              return { es: t, en: t };
-            }
-            const m = metodo.texto.replace(/\s+/g, " ").trim();
-            return { es: `${m} con ${cifra(v1)} y ${cifra(v2)} = ${cifra(resultado)}`, en: `${m} with ${cifra(v1)} and ${cifra(v2)} = ${cifra(resultado)}` };
-          },
+          como: "metodo", valor, v1: act.valor1, v2: act.valor2, por100,
           ...(nota ? { nota } : {}),
           metodo: { metodo, entre100ComoPor100: entre100, porCien: escalar },
         };
@@ -141,34 +140,13 @@ export function calcularFila(act: Actividad, formato: Formato, corte: number | n
     if (r.porAlcanzar?.calculada && (alcanzado !== null || sentido === "ascendente")) {
       const p = porAlcanzar(meta, alcanzado ?? 0, sentido);
       if (p.ok && p.valor !== null && escribible(p.valor)) {
-        const v = p.valor;
-        const s = sentido;
-        calc.porAlcanzar = {
-          valor: v,
-          explicar: (): Texto => {
-            const texto = s === "descendente"
-              ? `máx(${cifra(alcanzado ?? 0)} − ${cifra(meta)}, 0) = ${cifra(v)}`
-              : `máx(${cifra(meta)} − ${cifra(alcanzado ?? 0)}, 0) = ${cifra(v)}`;
-            return { es: texto, en: texto.replace("máx", "max") };
-          },
-        };
+        calc.porAlcanzar = { como: "porAlcanzar", valor: p.valor, meta, alcanzado: alcanzado ?? 0, sentido };
       }
     }
     if (r.porcentaje?.calculada && (alcanzado !== null || sentido === "ascendente")) {
       const c = cumplimiento(alcanzado ?? 0, meta, sentido);
       if (c.ok && c.valor !== null && escribible(c.valor)) {
-        const v = c.valor;
-        const s = sentido;
-        calc.porcentaje = {
-          valor: v,
-          explicar: (): Texto => {
-            const a = cifra(alcanzado ?? 0);
-            const texto = s === "descendente"
-              ? ((alcanzado ?? 0) <= 0 ? `${a} ≤ 0 → 100` : `${cifra(meta)} / ${a} × 100 = ${cifra(v)}`)
-              : `${a} / ${cifra(meta)} × 100 = ${cifra(v)}`;
-            return { es: texto, en: texto };
-          },
-        };
+        calc.porcentaje = { como: "porcentaje", valor: c.valor, meta, alcanzado: alcanzado ?? 0, sentido };
       }
     }
   }
@@ -177,27 +155,59 @@ export function calcularFila(act: Actividad, formato: Formato, corte: number | n
       !invalido(act, r.mesInicial?.clave, r.mesFinal?.clave)) {
     const e = calcularEstatus({ meta: act.meta, alcanzado: alcanzado === null ? null : redondear2(alcanzado), mesInicial: act.mesInicial, mesFinal: act.mesFinal, corte, sentido });
     if (e.ok && e.valor !== null) {
-      const estatus = e.valor;
-      calc.estatus = {
-        valor: estatus,
-        explicar: (): Texto => {
-          const a = cifra(alcanzado ?? 0);
-          const m = cifra(act.meta as number);
-          if (sentido === "descendente") {
-            // «5 de 10» se lee como 50 %: en una reducción se dice a cuánto se redujo.
-            const valor = { es: `se redujo a ${a} (meta: ${m} o menos)`, en: `reduced to ${a} (goal: ${m} or less)` };
-            return estatus === "CUMPLIDA" ? valor
-              : estatus === "NO CUMPLIDA" ? { es: `al corte (mes ${corte}) ya pasó el mes final (${act.mesFinal}) y el valor es ${a} (meta: ${m} o menos)`, en: `at the cut-off (month ${corte}) the end month (${act.mesFinal}) has passed with a value of ${a} (goal: ${m} or less)` }
-              : estatus === "EN PROCESO" ? { es: `el valor es ${a} (meta: ${m} o menos)`, en: `the value is ${a} (goal: ${m} or less)` }
-              : { es: `aún no hay medición (meta: ${m} o menos)`, en: `no measurement yet (goal: ${m} or less)` };
-          }
-          return estatus === "CUMPLIDA" ? { es: `se alcanzó ${a} de ${m}`, en: `${a} of ${m} achieved` }
-            : estatus === "NO CUMPLIDA" ? { es: `al corte (mes ${corte}) ya pasó el mes final (${act.mesFinal}) y se alcanzó ${a} de ${m}`, en: `at the cut-off (month ${corte}) the end month (${act.mesFinal}) has passed with ${a} of ${m} achieved` }
-            : estatus === "EN PROCESO" ? { es: `se lleva ${a} de ${m}`, en: `${a} of ${m} so far` }
-            : { es: `aún no hay avance (0 de ${m})`, en: `no progress yet (0 of ${m})` };
-        },
-      };
+      calc.estatus = { como: "estatus", valor: e.valor, meta: act.meta as number, alcanzado: alcanzado ?? 0, sentido, corte, mesFinal: act.mesFinal };
     }
   }
   return calc;
+}
+
+/** Cómo se calculó, dicho al usuario en los dos idiomas: «5 / 6 × 100 = 83.33», «se lleva 5 de 6». */
+export function explicar(c: Calculado): Texto {
+  switch (c.como) {
+    case "lineas": {
+      const texto = c.metas.map((m, i) => `${cifra(m.alcanzado ?? 0)} / ${cifra((m.modificado ?? m.programado) as number)} × 100 = ${cifra2(c.lineas[i])}`).join("; ");
+      return { es: texto, en: texto };
+    }
+    case "metodo": {
+      const metodo = c.metodo.metodo;
+      if (metodo.variables.length === 2 && (metodo.clase === "porcentaje" || metodo.clase === "razon")) {
+        const t = `${cifra(c.v1)} / ${cifra(c.v2)}${c.por100 ? " × 100" : ""} = ${cifra(c.valor)}`;
+        return { es: t, en: t };
+      }
+      const m = metodo.texto.replace(/\s+/g, " ").trim();
+      return { es: `${m} con ${cifra(c.v1)} y ${cifra(c.v2)} = ${cifra(c.valor)}`, en: `${m} with ${cifra(c.v1)} and ${cifra(c.v2)} = ${cifra(c.valor)}` };
+    }
+    case "porAlcanzar": {
+      const texto = c.sentido === "descendente"
+        ? `máx(${cifra(c.alcanzado)} − ${cifra(c.meta)}, 0) = ${cifra(c.valor)}`
+        : `máx(${cifra(c.meta)} − ${cifra(c.alcanzado)}, 0) = ${cifra(c.valor)}`;
+      return { es: texto, en: texto.replace("máx", "max") };
+    }
+    case "porcentaje": {
+      const a = cifra(c.alcanzado);
+      const texto = c.sentido === "descendente"
+        ? (c.alcanzado <= 0 ? `${a} ≤ 0 → 100` : `${cifra(c.meta)} / ${a} × 100 = ${cifra(c.valor)}`)
+        : `${a} / ${cifra(c.meta)} × 100 = ${cifra(c.valor)}`;
+      return { es: texto, en: texto };
+    }
+    case "estatus":
+      return explicarEstatus(c);
+  }
+}
+
+function explicarEstatus(c: Extract<Calculado, { como: "estatus" }>): Texto {
+  const a = cifra(c.alcanzado);
+  const m = cifra(c.meta);
+  const { valor: estatus, corte, mesFinal } = c;
+  if (c.sentido === "descendente") {
+    // «5 de 10» se lee como 50 %: en una reducción se dice a cuánto se redujo.
+    return estatus === "CUMPLIDA" ? { es: `se redujo a ${a} (meta: ${m} o menos)`, en: `reduced to ${a} (goal: ${m} or less)` }
+      : estatus === "NO CUMPLIDA" ? { es: `al corte (mes ${corte}) ya pasó el mes final (${mesFinal}) y el valor es ${a} (meta: ${m} o menos)`, en: `at the cut-off (month ${corte}) the end month (${mesFinal}) has passed with a value of ${a} (goal: ${m} or less)` }
+      : estatus === "EN PROCESO" ? { es: `el valor es ${a} (meta: ${m} o menos)`, en: `the value is ${a} (goal: ${m} or less)` }
+      : { es: `aún no hay medición (meta: ${m} o menos)`, en: `no measurement yet (goal: ${m} or less)` };
+  }
+  return estatus === "CUMPLIDA" ? { es: `se alcanzó ${a} de ${m}`, en: `${a} of ${m} achieved` }
+    : estatus === "NO CUMPLIDA" ? { es: `al corte (mes ${corte}) ya pasó el mes final (${mesFinal}) y se alcanzó ${a} de ${m}`, en: `at the cut-off (month ${corte}) the end month (${mesFinal}) has passed with ${a} of ${m} achieved` }
+    : estatus === "EN PROCESO" ? { es: `se lleva ${a} de ${m}`, en: `${a} of ${m} so far` }
+    : { es: `aún no hay avance (0 de ${m})`, en: `no progress yet (0 of ${m})` };
 }

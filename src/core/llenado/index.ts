@@ -1,7 +1,7 @@
 /**
  * Plan de llenado: para cada fila de datos, lo que deben decir sus columnas calculadas.
- * Nada se escribe aquí: el plan es una lista de `CambioCelda` (antes → después y por qué)
- * que la CLI y el panel aplican.
+ * Nada se escribe aquí: el plan es una lista de `CambioCelda` (antes → después y por qué,
+ * como datos: el texto lo arma `razonDelCambio` al mostrarlo) que la CLI y el panel aplican.
  *
  * - `pat-organo`: PORCENTAJE CUMPLIDO = cumplidas / meta × 100 y ESTATUS.
  * - `pat-transversal`: META ALCANZADA (el método con VALOR DE CÁLCULO 1 y 2), Meta por
@@ -26,13 +26,13 @@ import { conservaEstatusEscrito, esEstatusManual, estatusEscritoAceptable } from
 import type { Actividad } from "../filas";
 import type { CambioCelda, EstatusCalculado, HojaDatos, Texto, ValorCelda } from "../tipos";
 import { esVacio, formatoEsPorcentaje } from "../valores";
-import { direccion, letraColumna } from "../validacion/direcciones";
 import { cifra2, type Calculado } from "./calculo";
 import { celdaCoincide } from "./coincidencia";
 import { motivoDeOmision, type FilaOmitida } from "./decision";
 import { formulaDeCelda } from "./formulas";
 
-export { calcularFila, type Calculado, type CalculosFila } from "./calculo";
+export { calcularFila, explicar, type Calculado, type CalculosFila } from "./calculo";
+export { direccionDelCambio, razonDelCambio } from "./razon";
 export { coincideNumero, celdaCoincide } from "./coincidencia";
 export type { FilaOmitida } from "./decision";
 export { formulaNativa, formulaDeCelda, type CorteFormula, type EntornoFormula } from "./formulas";
@@ -103,14 +103,6 @@ export function planificar(
         continue;
       }
       const encabezado = c.encabezado;
-      // El motivo se arma solo para las celdas que cambian.
-      const razonDe = (): Texto => {
-        const calculo = r.explicar();
-        if (c.tipo === "estatus") return { es: `${encabezado} = ${r.valor}: ${calculo.es}`, en: `${encabezado} = ${r.valor}: ${calculo.en}` };
-        return r.nota
-          ? { es: `${encabezado} = ${calculo.es} (${r.nota.es})`, en: `${encabezado} = ${calculo.en} (${r.nota.en})` }
-          : { es: `${encabezado} = ${calculo.es}`, en: `${encabezado} = ${calculo.en}` };
-      };
 
       // Estatus escrito a mano (leído por el análisis): uno ilegible tiene su hallazgo
       // (estatus-invalido) y no se pisa; uno que se conserva (NO CUMPLIDA sin corte) tampoco,
@@ -158,21 +150,17 @@ export function planificar(
         if (f.ok) {
           if (igualFormula(formulaAntes, f.expresion)) continue;
           cambios.push({
-            celda: direccion(act.fila, i), posicion: { fila: act.fila, columna: i + 1 }, fila: act.fila, columna: letraColumna(i), encabezado,
-            antes, formulaAntes, despues: f.expresion, esFormula: true, razon: razonDe(), reemplaza: !esVacio(antes) || !!formulaAntes,
+            posicion: { fila: act.fila, columna: i + 1 }, encabezado,
+            antes, formulaAntes, despues: f.expresion, esFormula: true, reemplaza: !esVacio(antes) || !!formulaAntes, calculo: r, sinFormula: null,
           });
           continue;
         }
         sinFormula = f.motivo;
       }
       if (igual) continue;
-      const razon = razonDe();
       cambios.push({
-        celda: direccion(act.fila, i), posicion: { fila: act.fila, columna: i + 1 }, fila: act.fila, columna: letraColumna(i), encabezado,
-        antes, formulaAntes, despues, esFormula: false, reemplaza: !esVacio(antes) || !!formulaAntes,
-        razon: sinFormula
-          ? { es: `${razon.es} (valor y no fórmula: ${sinFormula.es})`, en: `${razon.en} (value, not a formula: ${sinFormula.en})` }
-          : razon,
+        posicion: { fila: act.fila, columna: i + 1 }, encabezado,
+        antes, formulaAntes, despues, esFormula: false, reemplaza: !esVacio(antes) || !!formulaAntes, calculo: r, sinFormula,
       });
     }
     if (sinCalculo.length > 0 || combinadas.length > 0) {

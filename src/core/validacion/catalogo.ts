@@ -11,8 +11,11 @@ import type { Calculado } from "../llenado/calculo";
 import type { Rol } from "../formatos";
 import type { Estatus, EstatusCalculado, Severidad, Texto } from "../tipos";
 
-/** Cómo se calculó un valor esperado, tal como lo da el cálculo (`Calculado.explicar()`). */
-export type Explicacion = ReturnType<Calculado["explicar"]>;
+/**
+ * Cómo se calculó un valor esperado: el `Calculado` del análisis (datos, sin idioma); su texto
+ * («5 / 6 × 100 = 83.33») lo arma `explicar` al mostrar el hallazgo.
+ */
+export type Explicacion = Calculado;
 
 /** Por qué un indicador es de porcentaje, para `porcentaje-sin-por-100`. */
 export type MotivoPorcentaje =

@@ -6,7 +6,7 @@
 import { CATALOGO_ESTATUS } from "../estatus";
 import type { Rol } from "../formatos";
 import { nombreDelSigno } from "../inyeccion";
-import { cifra, cifra2 } from "../llenado/calculo";
+import { cifra, cifra2, explicar } from "../llenado/calculo";
 import { analizarMetodoEnCache } from "../metodo";
 import { formatear } from "../resultado";
 import type { Hallazgo, Idioma, Texto } from "../tipos";
@@ -90,7 +90,7 @@ function monto(x: number): string {
 }
 
 function explicado(e: Explicacion, idioma: Idioma): string {
-  return e[idioma];
+  return explicar(e)[idioma];
 }
 
 /** `{encabezado}: <lo que dice el lector>`, para los códigos cuyo detalle lo da un lector. */

@@ -2,6 +2,7 @@ import { Button, Field, Radio, RadioGroup } from "@fluentui/react-components";
 import { useState } from "react";
 import type { FilaOmitida } from "../../core/llenado/decision";
 import { escaparControles } from "../../core/mostrar";
+import { direccionDelCambio, razonDelCambio } from "../../core/llenado/razon";
 import type { CambioCelda } from "../../core/tipos";
 import { useTextos } from "../../localization";
 import { useEstilos } from "../estilos";
@@ -77,9 +78,11 @@ export function Llenado(p: PropsLlenado) {
                 </tr>
               </thead>
               <tbody>
-                {visibles.map((c) => (
-                  <tr key={c.celda} data-celda={c.celda}>
-                    <th scope="row" className={s.celda}>{c.celda}</th>
+                {visibles.map((c) => {
+                  const celda = direccionDelCambio(c);
+                  return (
+                  <tr key={celda} data-celda={celda}>
+                    <th scope="row" className={s.celda}>{celda}</th>
                     <td title={c.reemplaza ? t("llenar.reemplaza") : undefined}>
                       {c.formulaAntes ? c.formulaAntes : textoValor(c.antes, t)}
                       {c.reemplaza ? (
@@ -90,9 +93,10 @@ export function Llenado(p: PropsLlenado) {
                       ) : null}
                     </td>
                     <td>{textoValor(c.despues, t)}</td>
-                    <td className={s.motivo}>{t.idioma === "en" ? c.razon.en : c.razon.es}</td>
+                    <td className={s.motivo}>{razonDelCambio(c, t.idioma)}</td>
                   </tr>
-                ))}
+                  );
+                })}
               </tbody>
             </table>
           </div>

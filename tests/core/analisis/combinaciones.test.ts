@@ -3,7 +3,7 @@
  * cada celda que la combinación cubre (todas sus filas y columnas), para validar, llenar y el
  * resumen por igual; recortada a la tabla (columnas del formato, filas de datos).
  */
-import { actividadesDe, analizarHoja, planificarLlenado, type HojaDatos, type RangoCeldas, type ValorCelda } from "../../../src/core";
+import { actividadesDe, analizarHoja, direccionDelCambio, planificarLlenado, type HojaDatos, type RangoCeldas, type ValorCelda } from "../../../src/core";
 import { ENCABEZADO_ORGANO } from "../../fixtures/hojas/pat-organo";
 import { hoja } from "../../fixtures/hojas/util";
 
@@ -25,7 +25,7 @@ function responder(h: HojaDatos) {
     analisis,
     plan,
     hallazgos: analisis.hallazgos.map((x) => `${x.celda} ${x.codigo}`),
-    cambios: Object.fromEntries(plan.cambios.map((c) => [c.celda, c.despues])),
+    cambios: Object.fromEntries(plan.cambios.map((c) => [direccionDelCambio(c), c.despues])),
     resumen: Object.fromEntries(actividadesDe(analisis).map((a) => [a.fila, a.estatus])),
   };
 }
@@ -128,7 +128,7 @@ describe("una combinación sobre toda la cuadrícula (A2:XFD1048576)", () => {
     expect(r.analisis.actividades[200]).toMatchObject({ observaciones: "Nota del ancla", alcanzado: 6 });
     expect(r.analisis.actividades[200].heredadas).toEqual(["observaciones"]);
     // P y Q (calculadas) quedan dentro de la combinación: el plan no las escribe y lo dice.
-    expect(r.plan.cambios.filter((c) => c.fila > 2)).toEqual([]);
+    expect(r.plan.cambios.filter((c) => c.posicion.fila > 2)).toEqual([]);
     expect(r.resumen[202]).toBe("CUMPLIDA");
     // Una celda por celda cubierta serían 17 000 millones: esto es segundos y megabytes.
     expect(ms).toBeLessThan(5_000);

@@ -2,7 +2,7 @@
  * Issue 8, «idiomas en el borde»: un hallazgo lleva código y parámetros; `mostrarHallazgo` lo
  * dice en español o en inglés, y en inglés no lleva español («línea N», «Columna X», «más de»).
  */
-import { analizarHoja, CATALOGO, listarTiposHallazgo, mostrarEncabezado, type CodigoHallazgo, type Hallazgo, type HojaDatos, type ParametrosHallazgo } from "../../../src/core";
+import { analizarHoja, CATALOGO, listarTiposHallazgo, mostrarEncabezado, type CodigoHallazgo, type Hallazgo, type Calculado, type HojaDatos, type ParametrosHallazgo } from "../../../src/core";
 import { avanceDefectos } from "../../fixtures/hojas/avance-metas";
 import { patOrganoDefectos, ENCABEZADO_ORGANO } from "../../fixtures/hojas/pat-organo";
 import { patTransversalDefectos } from "../../fixtures/hojas/pat-transversal";
@@ -47,7 +47,15 @@ test("la línea de meta se nombra en cada idioma", () => {
  */
 const ESPANOL_AMPLIO = /\b(?:líneas?|Columna|más de|debe tener|Escriba|escriba|está|vacía|quedó|va en|Al llenar|El indicador|La meta|La unidad|Una cifra|cifra)\b/;
 
-const EXPLICACION = { es: "5 / 6 × 100 = 83.33; 1 / 2 × 100 = 50", en: "5 / 6 × 100 = 83.33; 1 / 2 × 100 = 50" };
+/** Lo calculado (datos del análisis) del que el hallazgo dice cómo se llegó al valor esperado. */
+const EXPLICACION: Calculado = {
+  como: "lineas", valor: 83.33, lineas: [83.33, 50],
+  metas: [
+    { linea: 1, unidad: null, programado: 6, modificado: null, alcanzado: 5, porcentaje: null },
+    { linea: 2, unidad: null, programado: 2, modificado: null, alcanzado: 1, porcentaje: null },
+  ],
+};
+const ESTATUS_EN_PROCESO: Calculado = { como: "estatus", valor: "EN PROCESO", meta: 6, alcanzado: 2, sentido: "ascendente", corte: 6, mesFinal: 12 };
 /** Parámetros de ejemplo de cada código (todas sus variantes); el tipo obliga a cubrir el catálogo entero. */
 const EJEMPLOS: { readonly [C in CodigoHallazgo]: ReadonlyArray<ParametrosHallazgo[C]> } = {
   "celda-requerida-vacia": [{ rol: "actividad" }, { rol: "mesInicial" }, { rol: "numero" }],
@@ -74,7 +82,7 @@ const EJEMPLOS: { readonly [C in CodigoHallazgo]: ReadonlyArray<ParametrosHallaz
   ],
   "calculado-con-texto": [{ valor: "Pendiente" }],
   "estatus-invalido": [{ valor: "TERMINADA" }],
-  "estatus-contradictorio": [{ valor: "CUMPLIDA", esperado: "EN PROCESO", explicacion: { es: "se lleva 2 de 6", en: "2 of 6 achieved" } }],
+  "estatus-contradictorio": [{ valor: "CUMPLIDA", esperado: "EN PROCESO", explicacion: ESTATUS_EN_PROCESO }],
   "sobrecumplimiento": [{ alcanzado: 8, meta: 6, comoAvance: false }, { alcanzado: 120, meta: 100, comoAvance: true }, { alcanzado: 1e308, meta: 1e-300, comoAvance: false }],
   "desviacion-sin-justificar": [{ situacion: "ROJO", alcanzado: 1, esperado: 6 }, { situacion: "AMARILLO", alcanzado: 4, esperado: 6 }, { situacion: "NO CUMPLIDA", alcanzado: 4, esperado: 6 }],
   "meta-periodos": [{ frecuencia: "Trimestral", inicial: 1, final: 12, periodos: 4, meta: 3 }],

@@ -3,7 +3,7 @@
  * y apagar reglas nunca cambia una lectura ni un cálculo, solo los hallazgos.
  */
 import fc from "fast-check";
-import { analizarHoja, cargarFormato, listarTiposHallazgo, type AnalisisHoja, type HojaDatos, type ValorCelda } from "../../../src/core";
+import { analizarHoja, cargarFormato, explicar, listarTiposHallazgo, type AnalisisHoja, type HojaDatos, type ValorCelda } from "../../../src/core";
 import { REGLAS } from "../../../src/core/formatos/esquema";
 import { REGLAS_DE_FILA } from "../../../src/core/validacion/reglas";
 import { lecturaDe } from "../../../src/core/lectura";
@@ -55,7 +55,7 @@ function lecturasYCalculos(a: AnalisisHoja) {
       // La columna de referencia de las líneas se compara por su clave.
       return l && "razon" in l && l.razon.motivo === "lineas" ? { ...l, razon: { ...l.razon, referencia: l.razon.referencia.clave } } : l;
     })),
-    calculos: a.filas.map((f) => Object.fromEntries(Object.entries(f.calculos).map(([k, c]) => [k, [c!.valor, c!.lineas ?? null, c!.explicar()]]))),
+    calculos: a.filas.map((f) => Object.fromEntries(Object.entries(f.calculos).map(([k, c]) => [k, [c!.valor, c!.lineas ?? null, explicar(c!)]]))),
   };
 }
 

@@ -3,7 +3,7 @@
  * respuestas distintas de validar, llenar y el resumen. Cada prueba afirma la única
  * respuesta que ahora comparten.
  */
-import { actividadesDe, analizarHoja, planificarLlenado, type AnalisisHoja, type CambioCelda, type Formato, type HojaDatos, type ValorCelda } from "../../../src/core";
+import { actividadesDe, analizarHoja, direccionDelCambio, planificarLlenado, type AnalisisHoja, type CambioCelda, type Formato, type HojaDatos, type ValorCelda } from "../../../src/core";
 import { cargarFormato } from "../../../src/core/formatos";
 import patOrgano from "../../../src/core/formatos/pat-organo.json";
 import { ENCABEZADO_ORGANO } from "../../fixtures/hojas/pat-organo";
@@ -35,7 +35,7 @@ function responder(h: HojaDatos, corte: number | null = null, formatos?: Readonl
   for (const a of actividadesDe(analisis)) resumen[a.fila] = a.estatus;
   return {
     analisis, plan, omitidas: plan.filasOmitidas, resumen,
-    cambios: Object.fromEntries(plan.cambios.map((c) => [c.celda, c])),
+    cambios: Object.fromEntries(plan.cambios.map((c) => [direccionDelCambio(c), c])),
     hallazgos: analisis.hallazgos.map((x) => `${x.celda} ${x.codigo}`),
   };
 }

@@ -1,4 +1,4 @@
-import { analizarHoja, planificarLlenado, type CambioCelda, type HojaDatos, type ValorCelda } from "../../../src/core";
+import { analizarHoja, direccionDelCambio, planificarLlenado, razonDelCambio, type CambioCelda, type HojaDatos, type ValorCelda } from "../../../src/core";
 import { avanceDefectos, avanceLimpia } from "../../fixtures/hojas/avance-metas";
 import { resultadosLimpia } from "../../fixtures/hojas/indicadores-resultados";
 import { ENCABEZADO_ORGANO, patOrganoDefectos, patOrganoLimpia } from "../../fixtures/hojas/pat-organo";
@@ -8,7 +8,8 @@ import { hoja } from "../../fixtures/hojas/util";
 type Fila = ValorCelda[];
 const plan = (h: HojaDatos, opciones: { corte?: number | null; modo?: "valores" | "formulas" } = {}) =>
   planificarLlenado(h, analizarHoja(h, { corte: opciones.corte ?? null }), opciones);
-const porCelda = (cs: CambioCelda[]) => Object.fromEntries(cs.map((c) => [c.celda, c]));
+const porCelda = (cs: CambioCelda[]) => Object.fromEntries(cs.map((c) => [direccionDelCambio(c), c]));
+const razon = (c: CambioCelda) => razonDelCambio(c, "es");
 
 // Filas vacías en las columnas calculadas (P = %, Q = ESTATUS): ejemplos de la spec.
 const act = (ini: number, fin: number, meta: number, cumplidas: number | null, p: ValorCelda = null, e: ValorCelda = null): Fila =>
@@ -19,8 +20,8 @@ describe("pat-organo, ejemplos de la spec con corte 6", () => {
   const p = plan(ejemplos, { corte: 6 });
   const c = porCelda(p.cambios);
   test("1–6 meta 6 con 5 → 83.33 y EN PROCESO", () => {
-    expect(c.P2).toMatchObject({ despues: 83.33, antes: null, esFormula: false, reemplaza: false, encabezado: "PORCENTAJE CUMPLIDO (%)", fila: 2, columna: "P" });
-    expect(c.P2.razon.es).toBe("PORCENTAJE CUMPLIDO (%) = 5 / 6 × 100 = 83.33");
+    expect(c.P2).toMatchObject({ despues: 83.33, antes: null, esFormula: false, reemplaza: false, encabezado: "PORCENTAJE CUMPLIDO (%)", posicion: { fila: 2, columna: 16 } });
+    expect(razon(c.P2)).toBe("PORCENTAJE CUMPLIDO (%) = 5 / 6 × 100 = 83.33");
     expect(c.Q2.despues).toBe("EN PROCESO");
   });
   test("1–3 meta 3 con 2 → NO CUMPLIDA", () => {
@@ -52,7 +53,7 @@ describe("valores", () => {
     expect(Object.keys(c).sort()).toEqual(["P4", "Q4"]);
     expect(c.P4).toMatchObject({ antes: 50, despues: 83.33, reemplaza: true });
     expect(c.Q4).toMatchObject({ antes: "CUMPLIDA", despues: "EN PROCESO", reemplaza: true });
-    expect(c.Q4.razon.es).toBe("ESTATUS = EN PROCESO: se lleva 5 de 6");
+    expect(razon(c.Q4)).toBe("ESTATUS = EN PROCESO: se lleva 5 de 6");
   });
   test("la hoja limpia del seed sin corte no tiene cambios", () => {
     expect(plan(patOrganoLimpia).cambios).toEqual([]);
@@ -61,7 +62,7 @@ describe("valores", () => {
   });
   test("filas con datos inválidos no reciben valores calculados (solo sus hallazgos)", () => {
     const p = plan(patOrganoDefectos, { corte: 6 });
-    const filas = new Set(p.cambios.map((x) => x.fila));
+    const filas = new Set(p.cambios.map((x) => x.posicion.fila));
     for (const f of [30, 31, 32, 33]) expect(filas.has(f)).toBe(false); // meta «seis», meta 0, cumplidas -2 y «dos»
     expect(p.filasOmitidas).toEqual(expect.arrayContaining([27, 28, 30, 31, 32, 33]));
     expect(porCelda(p.cambios).P38).toMatchObject({ antes: 50, despues: 83.33, reemplaza: true });
@@ -84,7 +85,7 @@ describe("pat-transversal", () => {
   test("META ALCANZADA, Meta por alcanzar, PORCENTAJE y ESTATUS", () => {
     const c = porCelda(plan(hoja("t", [ENCABEZADO_TRANSVERSAL, fila({})])).cambios);
     expect(c.T2).toMatchObject({ despues: 80, encabezado: "META ALCANZADA" });
-    expect(c.T2.razon.es).toBe("META ALCANZADA = 8 / 10 × 100 = 80");
+    expect(razon(c.T2)).toBe("META ALCANZADA = 8 / 10 × 100 = 80");
     expect(c.U2.despues).toBe(20);
     expect(c.W2.despues).toBe(80);
     expect(c.X2.despues).toBe("EN PROCESO");
@@ -92,7 +93,7 @@ describe("pat-transversal", () => {
   test("método «…)/100» en un indicador de porcentaje se lee como × 100 y el motivo lo dice", () => {
     const c = porCelda(plan(hoja("t", [ENCABEZADO_TRANSVERSAL, fila({ 9: "(Solicitudes atendidas / Solicitudes recibidas)/100" })])).cambios);
     expect(c.T2.despues).toBe(80);
-    expect(c.T2.razon.es).toContain("se leyó como «× 100»");
+    expect(razon(c.T2)).toContain("se leyó como «× 100»");
   });
   test("Meta por alcanzar nunca baja de 0; descendente con Reducción", () => {
     const c = porCelda(plan(hoja("t", [ENCABEZADO_TRANSVERSAL, fila({ 17: 12, 18: 10 }), fila({ 13: "10%", 14: "Reducción", 17: 1, 18: 20 })])).cambios);
@@ -118,7 +119,7 @@ describe("avance-metas", () => {
   test("% por línea, unido con saltos de línea y 2 decimales", () => {
     const c = porCelda(plan(avanceDefectos).cambios);
     expect(c.H22).toMatchObject({ antes: "75.00\n75.00", despues: "75.00\n50.00", reemplaza: true });
-    expect(c.H22.razon.es).toBe("% CUMPLIM. MODIF. = 12 / 16 × 100 = 75.00; 6 / 12 × 100 = 50.00");
+    expect(razon(c.H22)).toBe("% CUMPLIM. MODIF. = 12 / 16 × 100 = 75.00; 6 / 12 × 100 = 50.00");
     expect(c.H21).toBeUndefined(); // líneas desiguales: error, sin cálculo
   });
   test("una celda vacía se llena; una sola meta da un número", () => {
@@ -180,7 +181,22 @@ describe("modo fórmulas", () => {
     const h = hoja("x", [ENCABEZADO_ORGANO, act(1, 6, 6, 5).map((v, i) => (i === 14 ? "5 " : v))]);
     const c = porCelda(plan(h, { corte: 6, modo: "formulas" }).cambios);
     expect(c.P2).toMatchObject({ esFormula: false, despues: 83.33 });
-    expect(c.P2.razon.es).toContain("valor y no fórmula");
+    expect(razon(c.P2)).toContain("valor y no fórmula");
+  });
+});
+
+describe("el porqué de un cambio se dice en el idioma que se pide", () => {
+  test("cada idioma entero, sin mezclar: cálculo, estatus y «valor y no fórmula»", () => {
+    const c = porCelda(plan(ejemplos, { corte: 6 }).cambios);
+    expect(razonDelCambio(c.P2, "en")).toBe("PORCENTAJE CUMPLIDO (%) = 5 / 6 × 100 = 83.33");
+    expect(razonDelCambio(c.Q2, "es")).toBe("ESTATUS = EN PROCESO: se lleva 5 de 6");
+    expect(razonDelCambio(c.Q2, "en")).toBe("ESTATUS = EN PROCESO: 5 of 6 so far");
+    expect(razonDelCambio(c.Q3, "en")).toBe("ESTATUS = NO CUMPLIDA: at the cut-off (month 6) the end month (3) has passed with 2 of 3 achieved");
+    const h = hoja("x", [ENCABEZADO_ORGANO, act(1, 6, 6, 5).map((v, i) => (i === 14 ? "5 " : v))]);
+    const f = porCelda(plan(h, { corte: 6, modo: "formulas" }).cambios).P2;
+    expect(razonDelCambio(f, "es")).toMatch(/^PORCENTAJE CUMPLIDO \(%\) = 5 \/ 6 × 100 = 83\.33 \(valor y no fórmula: .+\)$/);
+    expect(razonDelCambio(f, "en")).toMatch(/^PORCENTAJE CUMPLIDO \(%\) = 5 \/ 6 × 100 = 83\.33 \(value, not a formula: .+\)$/);
+    expect(razonDelCambio(f, "en")).not.toMatch(/valor|fórmula|celda/);
   });
 });
 

@@ -22,8 +22,9 @@ describe.each([["pat-organo", ENCABEZADO_ORGANO], ["pat-transversal", ENCABEZADO
         const h = { nombre: "p", valores: [enc, ...filas] };
         const p = planificarLlenado(h, analizarHoja(h, { corte }), { corte, modo });
         for (const c of p.cambios) {
-          expect(calculadas.has(c.columna)).toBe(true);
-          expect(c.antes).toBe(h.valores[c.fila - 1][formato.columnas.findIndex((x) => letraColumna(formato.columnas.indexOf(x)) === c.columna)] ?? null);
+          const columna = letraColumna(c.posicion.columna - 1);
+          expect(calculadas.has(columna)).toBe(true);
+          expect(c.antes).toBe(h.valores[c.posicion.fila - 1][formato.columnas.findIndex((x) => letraColumna(formato.columnas.indexOf(x)) === columna)] ?? null);
           if (c.encabezado === "ESTATUS") expect(["CANCELADA", "REPROGRAMADA"]).not.toContain(c.antes);
           if (typeof c.despues === "number") {
             expect(Number.isFinite(c.despues)).toBe(true);
@@ -43,8 +44,8 @@ describe.each([["pat-organo", ENCABEZADO_ORGANO], ["pat-transversal", ENCABEZADO
       const h = { nombre: "p", valores };
       const p = planificarLlenado(h, analizarHoja(h, { corte }), { corte });
       for (const c of p.cambios) {
-        const col = formato.columnas.findIndex((_, i) => letraColumna(i) === c.columna);
-        valores[c.fila - 1][col] = c.despues;
+        const col = formato.columnas.findIndex((_, i) => letraColumna(i) === letraColumna(c.posicion.columna - 1));
+        valores[c.posicion.fila - 1][col] = c.despues;
       }
       const h2 = { nombre: "p", valores };
       expect(planificarLlenado(h2, analizarHoja(h2, { corte }), { corte }).cambios).toEqual([]);

@@ -2,7 +2,7 @@
  * Hojas grandes: 10,000 filas se reconocen y se planifican completas. La velocidad se mide
  * en `npm run bench` (core.validateRowsPerSecond), nunca con tiempos en las pruebas.
  */
-import { analizarHoja, planificarLlenado, type ValorCelda } from "../../../src/core";
+import { analizarHoja, direccionDelCambio, planificarLlenado, type ValorCelda } from "../../../src/core";
 import { FILAS_ORGANO } from "../../fixtures/hojas/pat-organo";
 import { FILAS_TRANSVERSAL } from "../../fixtures/hojas/pat-transversal";
 
@@ -26,7 +26,7 @@ test.each([
   expect(a.filasDatos).toBe(10000);
   const plan = planificarLlenado(hoja, a, { corte: 6 });
   // Ningún cambio fuera de las filas de datos ni repetido.
-  const celdas = new Set(plan.cambios.map((c) => c.celda));
+  const celdas = new Set(plan.cambios.map((c) => direccionDelCambio(c)));
   expect(celdas.size).toBe(plan.cambios.length);
-  expect(Math.min(...plan.cambios.map((c) => c.fila))).toBeGreaterThan(7);
+  expect(Math.min(...plan.cambios.map((c) => c.posicion.fila))).toBeGreaterThan(7);
 });

@@ -28,12 +28,12 @@ export const reglaCalculados: ReglaFila = {
         if (!esperado?.lineas) continue;
         const ls = lineasDe(crudo);
         if (ls.length !== esperado.lineas.length) {
-          emitir("calculo-discrepante", c, { forma: "lineas", escritas: ls.map((l) => citar(l)), esperadas: esperado.lineas, linea: null, explicacion: esperado.explicar() });
+          emitir("calculo-discrepante", c, { forma: "lineas", escritas: ls.map((l) => citar(l)), esperadas: esperado.lineas, linea: null, explicacion: esperado });
           continue;
         }
         for (let i = 0; i < ls.length; i++) {
           if (celdaCoincide(ls[i], fmt, esperado.lineas[i])) continue;
-          emitir("calculo-discrepante", c, { forma: "lineas", escritas: ls.map((l) => citar(l)), esperadas: esperado.lineas, linea: i + 1, explicacion: esperado.explicar() });
+          emitir("calculo-discrepante", c, { forma: "lineas", escritas: ls.map((l) => citar(l)), esperadas: esperado.lineas, linea: i + 1, explicacion: esperado });
           break;
         }
         continue;
@@ -42,13 +42,13 @@ export const reglaCalculados: ReglaFila = {
       const leido = calculadasLeidas[c.rol];
       if (leido === "texto") {
         if (esperado && typeof esperado.valor === "number") {
-          emitir("calculo-discrepante", c, { forma: "celda", valor: citar(crudo), esperado: mostrar(esperado.valor), explicacion: esperado.explicar() });
+          emitir("calculo-discrepante", c, { forma: "celda", valor: citar(crudo), esperado: mostrar(esperado.valor), explicacion: esperado });
         } else emitir("calculado-con-texto", c, { valor: citar(crudo) });
         continue;
       }
       if (!leido || !esperado || typeof esperado.valor !== "number") continue;
       if (!coincideNumero(leido.valor, esperado.valor)) {
-        emitir("calculo-discrepante", c, { forma: "celda", valor: leido.porcentaje ? `${cifra(leido.valor)}%` : cifra(leido.valor), esperado: mostrar(esperado.valor), explicacion: esperado.explicar() });
+        emitir("calculo-discrepante", c, { forma: "celda", valor: leido.porcentaje ? `${cifra(leido.valor)}%` : cifra(leido.valor), esperado: mostrar(esperado.valor), explicacion: esperado });
       }
     }
   },

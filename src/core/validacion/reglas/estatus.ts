@@ -13,7 +13,7 @@ export const reglaEstatus: ReglaFila = {
     if (!cEst || estatusEscrito === null || esEstatusManual(estatusEscrito) || !propio(cEst)) return;
     const e = calc.estatus;
     if (e && !estatusEscritoAceptable(estatusEscrito, e.valor as EstatusCalculado, corte)) {
-      emitir("estatus-contradictorio", cEst, { valor: estatusEscrito, esperado: e.valor as EstatusCalculado, explicacion: e.explicar() });
+      emitir("estatus-contradictorio", cEst, { valor: estatusEscrito, esperado: e.valor as EstatusCalculado, explicacion: e });
     }
   },
 };
