@@ -3,7 +3,7 @@
  * núcleo por hoja y el escritor por parche: solo cambian las celdas calculadas, el resto
  * del libro queda byte a byte como estaba.
  */
-import { analizarHoja, direccionDelCambio, letraColumna, planificarLlenado, razonDelCambio, type Formato } from "../core";
+import { analizarHoja, direccionDelCambio, letraColumna, planificarLlenado, razonDelCambio, textoOmision, type Formato } from "../core";
 import type { CambioCelda, ValorCelda } from "../core/tipos";
 import { leerLibro } from "../xlsx/lector";
 import { ErrorPaquete } from "../xlsx/limites";
@@ -121,7 +121,7 @@ export function llenadoJson(entrada: string, salida: string, r: ResultadoLlenado
       format: h.formato,
       changes: h.cambios.map(cambioJson),
       skippedRows: [...h.filasOmitidas],
-      skipped: h.motivos.map((m) => ({ row: m.fila, withErrors: m.conErrores, reason: m.razon.es, reasonEn: m.razon.en })),
+      skipped: h.motivos.map((m) => ({ row: m.fila, withErrors: m.conErrores, reason: textoOmision(m, "es"), reasonEn: textoOmision(m, "en") })),
     })),
     summary: { changes: r.hojas.reduce((n, h) => n + h.cambios.length, 0), errors: r.errores },
   };

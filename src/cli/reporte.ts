@@ -4,7 +4,7 @@ import { escaparControles as e } from "../core/mostrar";
 import { citar } from "../core/valores";
 import { mostrarHallazgo } from "../core/validacion/mostrar-hallazgo";
 import type { CambioCelda, ValorCelda } from "../core/tipos";
-import type { FilaOmitida } from "../core/llenado/decision";
+import { textoOmision, type FilaOmitida } from "../core/llenado/decision";
 import { direccionDelCambio, razonDelCambio } from "../core/llenado/razon";
 import type { HojaValidada, InformeValidacion } from "./validar";
 
@@ -115,7 +115,7 @@ export function* bloquesReporteLlenado(entrada: string, salida: string, hojas: R
     }
     if (h.filasOmitidas.length) {
       l.push(`    ${c.yellow(`Filas que no se llenaron por problemas en sus datos: ${h.filasOmitidas.join(", ")}`)} (vea «pat validar»).`);
-      for (const m of h.motivos) l.push(`      Fila ${m.fila}: ${e(m.razon.es)}`);
+      for (const m of h.motivos) l.push(`      Fila ${m.fila}: ${e(textoOmision(m, "es"))}`);
     }
     total += h.cambios.length;
   }

@@ -15,7 +15,7 @@ export { detectarFormato, leerAnio } from "./deteccion";
 export { recorrerFilas, type FilaHoja, type TipoFila, type EstructuraHoja } from "./filas";
 export { validarHoja, CATALOGO, listarTiposHallazgo, mostrarHallazgo, mostrarEncabezado, type TipoHallazgo, type CodigoHallazgo, type ParametrosHallazgo } from "./validacion";
 export { lecturaDe, lecturasProblema, type Lectura, type EstadoLectura, type LecturaProblema, type MotivoIlegible, type MotivoFueraDeRango, type FilaAnalizada } from "./lectura";
-export { calcularFila, explicar, razonDelCambio, direccionDelCambio, formulaNativa, formulaDeCelda, type Calculado, type CalculosFila, type CorteFormula, type EntornoFormula } from "./llenado";
+export { calcularFila, explicar, razonDelCambio, direccionDelCambio, textoOmision, formulaNativa, formulaDeCelda, type Calculado, type CalculosFila, type CorteFormula, type EntornoFormula } from "./llenado";
 export { describirPlantilla, COLORES_ESTATUS, COLORES_SEMAFORO, LISTA_DIMENSIONES, LISTA_TENDENCIAS, LISTA_MESES, LISTA_NOMBRES_MES, type Plantilla, type CortePlantilla, type ColumnaPlantilla, type ReglaCondicional, type FormulaPlantilla } from "./plantilla";
 export { evaluarAvance, esperadoAlCorte, fueraDeRuta, type AvanceActividad, type EstatusAvance } from "./avance";
 export { consolidarHoja, totalizar, contar, actividadesDe, avancePorObjetivo, nombreUnidad, ORDEN_ESTATUS_AVANCE, ORDEN_SEMAFORO_AVANCE, type UnidadConsolidada, type Conteos, type ActividadDesviada, type ActividadConsolidable, type AvanceObjetivoUnidad } from "./consolidado";

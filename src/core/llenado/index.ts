@@ -34,7 +34,7 @@ import { formulaDeCelda } from "./formulas";
 export { calcularFila, explicar, type Calculado, type CalculosFila } from "./calculo";
 export { direccionDelCambio, razonDelCambio } from "./razon";
 export { coincideNumero, celdaCoincide } from "./coincidencia";
-export type { FilaOmitida } from "./decision";
+export { textoOmision, type FilaOmitida, type MotivoOmision } from "./decision";
 export { formulaNativa, formulaDeCelda, type CorteFormula, type EntornoFormula } from "./formulas";
 
 export type ModoLlenado = "valores" | "formulas";

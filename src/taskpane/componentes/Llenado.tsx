@@ -1,6 +1,6 @@
 import { Button, Field, Radio, RadioGroup } from "@fluentui/react-components";
 import { useState } from "react";
-import type { FilaOmitida } from "../../core/llenado/decision";
+import { textoOmision, type FilaOmitida } from "../../core/llenado/decision";
 import { escaparControles } from "../../core/mostrar";
 import { direccionDelCambio, razonDelCambio } from "../../core/llenado/razon";
 import type { CambioCelda } from "../../core/tipos";
@@ -62,7 +62,7 @@ export function Llenado(p: PropsLlenado) {
           {p.omitidas.length > 0 ? (
             <ul className={s.detalle} data-testid="filas-omitidas">
               {p.omitidas.slice(0, PAGINA).map((m) => (
-                <li key={m.fila}>{t("llenar.filaOmitida", { fila: m.fila, motivo: escaparControles(t.idioma === "en" ? m.razon.en : m.razon.es) })}</li>
+                <li key={m.fila}>{t("llenar.filaOmitida", { fila: m.fila, motivo: escaparControles(textoOmision(m, t.idioma)) })}</li>
               ))}
             </ul>
           ) : null}
