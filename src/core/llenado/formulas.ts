@@ -214,6 +214,10 @@ export interface CeldasFila {
  * texto («1,234»), un mes en palabras, una tendencia con punto final o un valor heredado de
  * una celda combinada los lee el núcleo pero no una fórmula: entonces se escribe el valor.
  * `alcanzadoPropio`: META ALCANZADA la escribe este mismo llenado (no se compara).
+ *
+ * No es una segunda lectura de la fila (issue 8): la lectura es la del análisis (`act`); aquí
+ * se mira la celda cruda solo porque es lo que la fórmula escrita referenciará, y lo que Excel
+ * leerá en ella puede ser otra cosa que lo que leyó el núcleo.
  */
 export function motivoSinFormula(rol: Rol, formato: Formato, act: Actividad, celdas: CeldasFila, alcanzadoPropio: boolean): Texto | null {
   const revisar: Array<[Rol, number | null]> = [];
