@@ -84,7 +84,8 @@ export function vacio(v: ValorCelda | undefined): boolean {
 }
 
 function esCierre(texto: string): boolean {
-  const t = normalizarEncabezado(texto);
+  // Los primeros textos de fila se repiten (números, encabezados): los cortos, con caché.
+  const t = texto.length <= 80 ? normalizarEncabezadoMemo(texto) : normalizarEncabezado(texto);
   for (const c of CIERRES) if (t === c || t.startsWith(c + " ")) return true;
   return false;
 }
@@ -298,8 +299,12 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
     // Actividad: herencia de NÚMERO/POLÍTICAS/PROGRAMA/OBJETIVO.
     const nCol = formato.columnas.length;
     const celdas: ValorCelda[] = new Array<ValorCelda>(nCol).fill(null);
-    const heredadas: boolean[] = new Array<boolean>(nCol).fill(false);
+    // El arreglo de heredadas se crea con la primera columna heredada (casi ninguna fila hereda).
+    let heredadas: boolean[] | null = null;
     let conHerencia = false;
+    const marcarHeredada = (orden: number): void => {
+      (heredadas ??= new Array<boolean>(nCol).fill(false))[orden] = conHerencia = true;
+    };
     const numeroClave = formato.porRol.numero?.clave;
     if (numeroClave && numeroCol !== null) {
       const propio = fila[numeroCol];
@@ -315,17 +320,17 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
           const v = valor(indice);
           const h = !vacio(v) ? v : contexto[col.clave] ?? null;
           celdas[col.orden] = h;
-          if (!vacio(h)) heredadas[col.orden] = conHerencia = true;
+          if (!vacio(h)) marcarHeredada(col.orden);
         }
       } else {
         const v = valor(indice);
         celdas[col.orden] = v;
-        if (v !== propio && vacio(propio) && !vacio(v)) heredadas[col.orden] = conHerencia = true;
+        if (v !== propio && vacio(propio) && !vacio(v)) marcarHeredada(col.orden);
       }
     }
     // Sin herencia, la fila comparte el arreglo vacío (`heredada[orden]` da undefined, falso):
     // uno de booleanos por actividad pesaba ≈ 30 MB con 200 000.
-    filas.push({ fila0: f, tipo: "actividad", valores: celdas, heredada: conHerencia ? heredadas : SIN_HERENCIA, conHerencia });
+    filas.push({ fila0: f, tipo: "actividad", valores: celdas, heredada: heredadas ?? SIN_HERENCIA, conHerencia });
   }
   return { filas, inicio, fin };
 }

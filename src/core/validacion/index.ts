@@ -52,8 +52,8 @@ class Emisor {
   readonly hallazgos: Hallazgo[] = [];
   /** Columna (base 0) de cada hallazgo, para ordenar. */
   readonly columnas: number[] = [];
-  /** Hallazgos ya emitidos por celda y código (fila0 × 16384 + col0, código), para no repetir uno idéntico. */
-  private readonly vistos = new Map<string, Hallazgo[]>();
+  /** Hallazgos ya emitidos por celda (fila0 × 16384 + col0), para no repetir uno idéntico (mismo código y parámetros). */
+  private readonly vistos = new Map<number, Hallazgo[]>();
   /** Celdas con al menos un error (fila0 × 16384 + col0), para no encimar avisos en la misma celda. */
   readonly conError = new Set<number>();
   /** Hallazgos de severidad error por fila (base 0). */
@@ -69,11 +69,11 @@ class Emisor {
     // El mismo hallazgo (código y parámetros) en la misma celda sale una vez; con otros
     // parámetros (otra línea de meta) no. Casi nunca hay otro del mismo código en la celda:
     // solo entonces se comparan los parámetros.
-    const llave = `${fila0 * 16384 + col0}|${codigo}`;
+    const llave = fila0 * 16384 + col0;
     const previos = this.vistos.get(llave);
     if (previos) {
-      const estos = JSON.stringify(parametros);
-      if (previos.some((h) => JSON.stringify(h.parametros) === estos)) return;
+      let estos: string | undefined;
+      for (const h of previos) if (h.codigo === codigo && JSON.stringify(h.parametros) === (estos ??= JSON.stringify(parametros))) return;
     }
     const celda = direccion(fila0 + 1, col0);
     if (tipo.severidad === "error") this.conError.add(fila0 * 16384 + col0);
@@ -177,7 +177,8 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   const cEst = ctx.porRol.estatus;
   const estatus = act.estatus;
   const propio = (c: Columna): boolean => !fila.heredada[c.orden];
-  const juicio: ContextoRegla = {
+  // Uno por fila: las reglas de avance lo reciben con `avance` puesto (sin copiarlo entero).
+  const juicio: { -readonly [K in keyof ContextoRegla]: ContextoRegla[K] } = {
     act, formato, calc, corte: ctx.corte, lectura,
     lecturaDe: (c) => lecturaDe(analizadaParcial, c),
     col: (rol) => ctx.porRol[rol],
@@ -208,8 +209,8 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   const avance = errores.length > 0 ? avanceConErrores(act) : conEstatusConservado(evaluarAvance(act, formato, calc, ctx.corte, ctx.perfil), estatus, calc, ctx.corte, escritoPropio);
   ctx.avances.push(avance);
   if (ctx.reglasAvance.length > 0) {
-    const conAvance: ContextoRegla = { ...juicio, avance };
-    for (const r of ctx.reglasAvance) r.revisar(conAvance);
+    juicio.avance = avance;
+    for (const r of ctx.reglasAvance) r.revisar(juicio);
   }
 
   const celdas: CeldaCalculada[] = [];
