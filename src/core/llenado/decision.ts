@@ -4,7 +4,6 @@
  * motivo es un dato (`MotivoOmision`); su texto lo arma `textoOmision` donde se muestra, en
  * el idioma que se pide (issue 8: los idiomas en el borde).
  */
-import type { Actividad } from "../filas";
 import type { Formato } from "../formatos";
 import { lecturaDe, lecturasProblema, type CeldaCalculada, type FilaAnalizada } from "../lectura";
 import type { Hallazgo, Idioma, Posicion, RangoCeldas, ValorCelda } from "../tipos";
@@ -51,21 +50,19 @@ export interface FilaOmitida {
  * lecturas que impidieron calcular `sinCalculo` (los encabezados que quedaron sin calcular).
  */
 export function motivoDeOmision(
-  fila: FilaAnalizada, formato: Formato, act: Actividad, sinCalculo: ReadonlyArray<string>, combinadas: ReadonlyArray<CeldaCalculada> = [],
+  fila: FilaAnalizada, formato: Formato, sinCalculo: ReadonlyArray<string>, combinadas: ReadonlyArray<CeldaCalculada> = [],
 ): FilaOmitida {
   if (fila.errores.length > 0) return { fila: fila.fila, conErrores: true, motivo: { tipo: "errores", errores: fila.errores } };
   if (sinCalculo.length === 0 && combinadas.length > 0) {
     const celdas = combinadas.map((c) => ({ encabezado: c.columna.encabezado, posicion: { fila: c.fila, columna: c.indice + 1 }, rango: c.combinacion! }));
     return { fila: fila.fila, conErrores: false, motivo: { tipo: "combinadas", celdas } };
   }
-  const lecturas: LecturaQueImpide[] = lecturasProblema(fila, formato)
-    .filter((c) => act.invalidas.includes(c.clave))
-    .map((c) => ({
-      encabezado: c.encabezado,
-      posicion: { fila: fila.fila, columna: fila.indices[c.orden] + 1 },
-      vacia: lecturaDe(fila, c)?.estado === "vacia",
-      valor: fila.valores[c.orden] ?? null,
-    }));
+  const lecturas: LecturaQueImpide[] = lecturasProblema(fila, formato).map((c) => ({
+    encabezado: c.encabezado,
+    posicion: { fila: fila.fila, columna: fila.indices[c.orden] + 1 },
+    vacia: lecturaDe(fila, c)?.estado === "vacia",
+    valor: fila.valores[c.orden] ?? null,
+  }));
   const motivo: MotivoOmision = lecturas.length === 0
     ? { tipo: "no-escribible", columnas: sinCalculo }
     : { tipo: "lecturas", columnas: sinCalculo, lecturas };

@@ -78,7 +78,7 @@ export function planificar(
     // Una fila con errores no se llena: se decide aquí, una vez, y se dice por qué.
     if (fila.errores.length > 0) {
       omitidas.push(act.fila);
-      motivos.push(motivoDeOmision(fila, formato, act, []));
+      motivos.push(motivoDeOmision(fila, formato, []));
       continue;
     }
     const sinCalculo: string[] = [];
@@ -165,7 +165,7 @@ export function planificar(
     }
     if (sinCalculo.length > 0 || combinadas.length > 0) {
       omitidas.push(act.fila);
-      motivos.push(motivoDeOmision(fila, formato, act, sinCalculo, combinadas));
+      motivos.push(motivoDeOmision(fila, formato, sinCalculo, combinadas));
     }
   }
   return { cambios, filasOmitidas: omitidas, motivos };

@@ -5,7 +5,7 @@
  * 400 000 cambios costaba ≈ 150 MB en el pico de memoria del llenado.
  */
 import type { CambioCelda, Idioma } from "../tipos";
-import { direccion } from "../validacion/direcciones";
+import { direccionDe } from "../validacion/direcciones";
 import { explicar } from "./calculo";
 
 /** «PORCENTAJE CUMPLIDO (%) = 5 / 6 × 100 = 83.33», «ESTATUS = EN PROCESO: se lleva 5 de 6». */
@@ -21,5 +21,5 @@ export function razonDelCambio(c: CambioCelda, idioma: Idioma): string {
 
 /** La dirección A1 de la celda del cambio («P12»). */
 export function direccionDelCambio(c: CambioCelda): string {
-  return direccion(c.posicion.fila, c.posicion.columna - 1);
+  return direccionDe(c.posicion);
 }
