@@ -10,24 +10,12 @@
  * Meta: pocos milisegundos; un patrón cuadrático sobre 32 767 caracteres cuesta cientos.
  */
 "use strict";
-const fs = require("node:fs");
 const path = require("node:path");
+
+const { registrarTs } = require("./ayudas/ts");
 
 const RAIZ = path.resolve(__dirname, "..", "..");
 const LARGO = 32767;
-
-function registrarTs() {
-  if (require.extensions[".ts"]) return;
-  const ts = require("typescript");
-  require.extensions[".ts"] = (m, archivo) => {
-    const fuente = fs.readFileSync(archivo, "utf8");
-    const salida = ts.transpileModule(fuente, {
-      fileName: archivo,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true, resolveJsonModule: true },
-    }).outputText;
-    m._compile(salida, archivo);
-  };
-}
 
 /** Repite `patron` hasta `LARGO` caracteres y le pone `inicio`/`fin`. */
 function llenar(inicio, patron, fin = "") {

@@ -31,22 +31,10 @@ const path = require("node:path");
 const { spawnSync } = require("node:child_process");
 const ExcelJS = require("exceljs");
 
+const { registrarTs } = require("./ayudas/ts");
+
 const RAIZ = path.resolve(__dirname, "..", "..");
 const N = 20000;
-
-/** Carga archivos .ts de src/ transpilándolos al vuelo (solo para medir el núcleo). */
-function registrarTs() {
-  if (require.extensions[".ts"]) return;
-  const ts = require("typescript");
-  require.extensions[".ts"] = (m, archivo) => {
-    const fuente = fs.readFileSync(archivo, "utf8");
-    const salida = ts.transpileModule(fuente, {
-      fileName: archivo,
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true, resolveJsonModule: true },
-    }).outputText;
-    m._compile(salida, archivo);
-  };
-}
 
 const BORDE = { top: { style: "thin" }, left: { style: "thin" }, bottom: { style: "thin" }, right: { style: "thin" } };
 

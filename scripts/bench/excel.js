@@ -12,23 +12,16 @@
  * Carga los .ts con el compilador de TypeScript (solo transpila) en memoria.
  */
 "use strict";
-const fs = require("fs");
 const path = require("path");
 const Module = require("module");
+
+const { registrarTs: registrarTsFuente } = require("./ayudas/ts");
 
 const RAIZ = path.join(__dirname, "..", "..");
 
 function registrarTs() {
   if (require.extensions[".ts"]) return;
-  const ts = require("typescript");
-  require.extensions[".ts"] = (modulo, archivo) => {
-    const fuente = fs.readFileSync(archivo, "utf8");
-    const { outputText } = ts.transpileModule(fuente, {
-      compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2020, esModuleInterop: true, resolveJsonModule: true, jsx: ts.JsxEmit.ReactJSX },
-      fileName: archivo,
-    });
-    modulo._compile(outputText, archivo);
-  };
+  registrarTsFuente();
   // office-addin-mock solo usa el enum OfficeApp de office-addin-manifest, que arrastra ESM.
   const cargar = Module._load;
   Module._load = function (pedido, padre, esPrincipal) {

@@ -4,25 +4,17 @@
  * nombres de función no se tocan. Una referencia que sale de la rejilla queda «#REF!»,
  * como la dejaría Excel.
  */
+import { indiceColumna, letraColumna } from "../core/validacion/direcciones";
 import { LIMITES } from "./limites";
 
-/** Letras de columna (base 1 → «A», «AB»). */
+/** Letras de columna (base 1 → «A», «AB»): las del único módulo de direcciones. */
 export function letrasColumna(col1: number): string {
-  let n = col1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
+  return letraColumna(col1 - 1);
 }
 
 /** «AB» → 28. */
 export function numeroColumna(letras: string): number {
-  let n = 0;
-  for (let i = 0; i < letras.length; i++) n = n * 26 + ((letras.charCodeAt(i) | 0x20) - 96);
-  return n;
+  return indiceColumna(letras) + 1;
 }
 
 // Referencia A1 que no es parte de un nombre ni una función («LOG10(»), fuera de comillas.
