@@ -11,6 +11,7 @@ import { ErrorEscritura, parcharLibro, type CeldaEscrita } from "../xlsx/parche"
 import { problema } from "../xlsx/diagnostico";
 import { PLATAFORMA_NODE } from "./inflador";
 import { ErrorCli, SALIDA_USO } from "./errores";
+import { EnBloques, jsonEnBloques } from "./json-en-bloques";
 import type { HojaLlenada } from "./reporte";
 import { elegirHojas } from "./validar";
 
@@ -112,17 +113,27 @@ export function cambioJson(c: CambioCelda) {
   };
 }
 
-export function llenadoJson(entrada: string, salida: string, r: ResultadoLlenado) {
+/** El informe JSON de `pat llenar`; `lista` arma la lista de cambios de cada hoja. */
+function informeLlenado<L>(entrada: string, salida: string, r: ResultadoLlenado, lista: (cambios: ReadonlyArray<CambioCelda>) => L) {
   return {
     file: entrada,
     output: salida,
     sheets: r.hojas.map((h) => ({
       name: h.nombre,
       format: h.formato,
-      changes: h.cambios.map(cambioJson),
+      changes: lista(h.cambios),
       skippedRows: [...h.filasOmitidas],
       skipped: h.motivos.map((m) => ({ row: m.fila, withErrors: m.conErrores, reason: textoOmision(m, "es"), reasonEn: textoOmision(m, "en") })),
     })),
     summary: { changes: r.hojas.reduce((n, h) => n + h.cambios.length, 0), errors: r.errores },
   };
+}
+
+export function llenadoJson(entrada: string, salida: string, r: ResultadoLlenado) {
+  return informeLlenado(entrada, salida, r, (cambios) => cambios.map(cambioJson));
+}
+
+/** `JSON.stringify(llenadoJson(…), null, 2) + "\n"` en bloques: los cambios se convierten al escribirse. */
+export function bloquesLlenadoJson(entrada: string, salida: string, r: ResultadoLlenado): Generator<string> {
+  return jsonEnBloques(informeLlenado(entrada, salida, r, (cambios) => new EnBloques(cambios, cambioJson)));
 }

@@ -10,6 +10,7 @@ import { listarFormatos } from "../core";
 import { leerArchivo, comprobarSalida, escribirAtomico } from "./archivos";
 import { ErrorCli, SALIDA_HALLAZGOS, SALIDA_OK, SALIDA_USO, mensajeInesperado, traducirErrorCommander, unaLinea } from "./errores";
 import { formatosJson, reporteFormatos } from "./formatos";
+import { jsonEnBloques } from "./json-en-bloques";
 import { AYUDA_FORMATOS, acumularRutas, cargarFormatosPropios, combinarFormatos, formatosDeLaOrden } from "./formatos-propios";
 import { bloquesReporteLlenado, colores, plural, reporteValidacion } from "./reporte";
 import { codigoDeInforme, validarBytes, type InformeValidacion } from "./validar";
@@ -284,7 +285,8 @@ async function ordenValidar(libros: string[], o: { hoja?: string; corte?: number
     }
   }
   if (o.json && informes.length) {
-    io.out(JSON.stringify(libros.length === 1 ? informes[0] : informes, null, 2) + "\n");
+    // En bloques: un libro de 200 000 actividades con errores tiene cientos de miles de hallazgos.
+    for (const bloque of jsonEnBloques(libros.length === 1 ? informes[0] : informes)) io.out(bloque);
   }
   return codigo;
 }
@@ -293,13 +295,14 @@ async function ordenLlenar(libro: string, o: OpcionesOrdenLlenar, io: Salidas): 
   const formatos = await formatosDeLaOrden(o.formatos);
   await comprobarSalida(o.salida, libro, !!o.sobrescribir);
   const datos = await leerArchivo(libro);
-  const { llenarBytes, llenadoJson } = moduloLlenar();
+  const { llenarBytes, bloquesLlenadoJson } = moduloLlenar();
   const r = await llenarBytes(datos, libro, { corte: o.corte ?? null, hoja: o.hoja ?? null, formulas: !!o.formulas, ...(formatos ? { formatos } : {}) });
   if (r.reconocidas === 0) {
     throw new ErrorCli(`${libro}: ninguna hoja es un PAT reconocido; no se creó ${o.salida}. Revise el encabezado (vea «pat formatos»).`, SALIDA_HALLAZGOS);
   }
   await escribirAtomico(o.salida, r.bytes);
-  if (o.json) io.out(JSON.stringify(llenadoJson(libro, o.salida, r), null, 2) + "\n");
+  // En bloques: con 200 000 actividades el JSON entero pesaría ≈ 140 MB (ver json-en-bloques.ts).
+  if (o.json) for (const bloque of bloquesLlenadoJson(libro, o.salida, r)) io.out(bloque);
   else for (const bloque of bloquesReporteLlenado(libro, o.salida, r.hojas, colores(io.outEsTTY))) io.out(bloque);
   if (r.errores > 0) {
     io.err(`Aviso: el libro tiene ${plural(r.errores, "error", "errores")} de captura; las filas con errores no se llenaron (el motivo de cada una va en el informe). Vea «pat validar ${escaparControles(libro)}».\n`);
