@@ -53,6 +53,12 @@ export function esperadoAlCorte(meta: number | null, formato: Formato, mesInicia
   return r.ok ? r.valor : null;
 }
 
+/** La columna del rol no se leyó (error o dato dudoso): no se calcula con ella. */
+function invalida(act: Actividad, formato: Formato, rol: keyof Formato["porRol"]): boolean {
+  const c = formato.porRol[rol];
+  return !!c && act.invalidas.includes(c.clave);
+}
+
 /**
  * Evalúa el avance de una actividad ya leída con los cálculos de su fila. `corte` null:
  * estatus sin vencimiento y semáforo con lo esperado a fin de año.
@@ -61,16 +67,13 @@ export function evaluarAvance(act: Actividad, formato: Formato, calc: CalculosFi
   const manual = esEstatusManual(act.estatus);
   const alcanzado = typeof calc.alcanzado?.valor === "number" ? calc.alcanzado.valor : act.alcanzado;
   const meta = metaDe(act, formato);
-  const invalida = (rol: keyof Formato["porRol"]): boolean => {
-    const c = formato.porRol[rol];
-    return !!c && act.invalidas.includes(c.clave);
-  };
-  const datosValidos = meta !== null && meta > 0 && !invalida("meta") && !invalida("alcanzado") && !invalida("modificado") && !invalida("tendencia");
+  const datosValidos = meta !== null && meta > 0 && !invalida(act, formato, "meta") && !invalida(act, formato, "alcanzado") && !invalida(act, formato, "modificado") && !invalida(act, formato, "tendencia");
+  const mesesValidos = !invalida(act, formato, "mesInicial") && !invalida(act, formato, "mesFinal");
 
   let estatus: EstatusAvance = "SIN DATOS";
   if (manual) estatus = act.estatus as Estatus;
   else if (calc.estatus) estatus = calc.estatus.valor as Estatus;
-  else if (!formato.porRol.estatus?.calculada && datosValidos && !invalida("mesInicial") && !invalida("mesFinal")) {
+  else if (!formato.porRol.estatus?.calculada && datosValidos && mesesValidos) {
     // El formato no tiene ESTATUS calculado (avance-metas): el mismo cálculo que el llenado.
     const e = calcularEstatus({ meta, alcanzado: alcanzado === null ? null : redondear2(alcanzado), mesInicial: act.mesInicial, mesFinal: act.mesFinal, corte, sentido: act.sentido });
     if (e.ok && e.valor) estatus = e.valor;
@@ -87,7 +90,7 @@ export function evaluarAvance(act: Actividad, formato: Formato, calc: CalculosFi
 
   let esperado: number | null = null;
   let semaforo: Semaforo = "SIN DATO";
-  if (!manual && datosValidos && !invalida("mesInicial") && !invalida("mesFinal")) {
+  if (!manual && datosValidos && mesesValidos) {
     esperado = esperadoAlCorte(meta, formato, act.mesInicial, act.mesFinal, corte ?? 12);
     if (esperado !== null && esperado > 0 && alcanzado !== null) {
       const r = cumplimiento(alcanzado, esperado, act.sentido);

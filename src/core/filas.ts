@@ -161,6 +161,22 @@ function barridoCombinaciones(combinaciones: ReadonlyArray<CombinacionLeida>): (
   };
 }
 
+// Compartidos por las filas que no los necesitan; sin congelar: en V8 (Node 20) leer fuera
+// de rango en un arreglo congelado (`heredada[orden]`, en cada columna de cada fila) va por
+// la vía lenta.
+const VACIO: ReadonlyArray<ValorCelda> = [];
+const SIN_HERENCIA: ReadonlyArray<boolean> = [];
+
+/** Una fila que no es actividad: sin valores ni herencia. */
+function filaSinDatos(f: number, tipo: TipoFila): FilaHoja {
+  return { fila0: f, tipo, valores: VACIO, heredada: SIN_HERENCIA, conHerencia: false };
+}
+
+/** La fila solo tiene palabras de cierre (el bloque de firmas «ELABORÓ | REVISÓ | AUTORIZÓ»). */
+function soloCierres(fila: ReadonlyArray<ValorCelda>): boolean {
+  return fila.every((v) => vacio(v) || (typeof v === "string" && esCierre(v)));
+}
+
 /** Recorre las filas bajo el encabezado y las clasifica. */
 export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
   const formato = det.formato;
@@ -189,19 +205,9 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
   let contexto: Record<string, ValorCelda> = Object.create(null); // claves de un archivo de formato
   let inicio = det.filaFinEncabezado; // base 0 de la fila siguiente al encabezado
   let fin = hoja.valores.length;
-  const VACIO: ReadonlyArray<ValorCelda> = Object.freeze([]);
-  const SIN_HERENCIA: ReadonlyArray<boolean> = Object.freeze([]);
 
   for (let f = det.filaFinEncabezado; f < hoja.valores.length; f++) {
     const fila = hoja.valores[f] ?? [];
-    // Lo que dan las combinaciones a esta fila: se pide solo si es una actividad (en orden de filas).
-    let combinada: ReadonlyMap<number, ValorCelda> | undefined | null = null;
-    const valor = (i: number): ValorCelda => {
-      const v = fila[i] ?? null;
-      if (!vacio(v)) return v;
-      if (combinada === null) combinada = combinadaEn(f);
-      return combinada?.get(i) ?? null;
-    };
 
     // Celdas no vacías (propias, no heredadas de combinaciones).
     let llenas = 0;
@@ -217,33 +223,29 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
       if (primerTexto === null && typeof v === "string") primerTexto = v;
       if (soloEtiquetas && (typeof v !== "string" || v.length > 60 || !etiquetas.has(normalizarEncabezadoMemo(v)))) soloEtiquetas = false;
     }
-    const agregar = (tipo: TipoFila): void => {
-      filas.push({ fila0: f, tipo, valores: VACIO, heredada: SIN_HERENCIA, conHerencia: false });
-    };
 
     if (llenas === 0) {
-      agregar("vacia");
+      filas.push(filaSinDatos(f, "vacia"));
       continue;
     }
     // Una fila con NÚMERO propio («2 | Notas informativas semanales») es una actividad, no el cierre.
     const numeroPropio = numeroCol !== null ? fila[numeroCol] : null;
     const sinNumero = vacio(numeroPropio) || numeroPropio === primerTexto;
-    const soloCierres = (): boolean => fila.every((v) => vacio(v) || (typeof v === "string" && esCierre(v)));
-    if (primerTexto !== null && sinNumero && esCierre(primerTexto) && ((llenas <= 2 && llenasMapeadas <= 1) || soloCierres())) {
+    if (primerTexto !== null && sinNumero && esCierre(primerTexto) && ((llenas <= 2 && llenasMapeadas <= 1) || soloCierres(fila))) {
       fin = f;
       break;
     }
     if (etiquetas.size > 0 && soloEtiquetas) {
-      agregar("etiqueta");
+      filas.push(filaSinDatos(f, "etiqueta"));
       if (filas.length === 1) inicio = f + 1;
       continue;
     }
     if (llenas >= 3 && llenas <= mapeadas.length + 2 && typeof primerTexto === "string" && coincidenciasEncabezado(fila, formato) >= umbralEncabezado) {
-      agregar("encabezado");
+      filas.push(filaSinDatos(f, "encabezado"));
       continue;
     }
     if (primerTexto !== null && esTotal(primerTexto) && columnasNoTotal.every((i) => vacio(fila[i]))) {
-      agregar("total");
+      filas.push(filaSinDatos(f, "total"));
       continue;
     }
     // Sección: solo NÚMERO (o la primera columna) con un número.
@@ -272,7 +274,7 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
           const destino = objetivo?.hereda ? objetivo : mapeadas.find((m) => m.indice === titulo!.col && m.col.hereda)?.col;
           if (destino) contexto[destino.clave] = titulo.texto;
         }
-        agregar("seccion");
+        filas.push(filaSinDatos(f, "seccion"));
         continue;
       }
     }
@@ -283,16 +285,16 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
         return t.trim().endsWith(":") || t === t.toUpperCase() || formato.marcadoresGrupo.some((m) => n === m || n.startsWith(m + " "));
       });
       if (esGrupo) {
-        agregar("grupo");
+        filas.push(filaSinDatos(f, "grupo"));
         continue;
       }
     }
     if (hayGrupos && primerTexto !== null && primerTexto.length <= 80 && formato.marcadoresGrupo.some((m) => { const n = normalizarEncabezadoMemo(primerTexto!); return n === m || n.startsWith(m + " "); }) && columnasMeta.every((m) => vacio(fila[m.indice]))) {
-      agregar("grupo");
+      filas.push(filaSinDatos(f, "grupo"));
       continue;
     }
     if (llenasMapeadas < 2) {
-      agregar("nota");
+      filas.push(filaSinDatos(f, "nota"));
       continue;
     }
 
@@ -301,36 +303,32 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
     const celdas: ValorCelda[] = new Array<ValorCelda>(nCol).fill(null);
     // El arreglo de heredadas se crea con la primera columna heredada (casi ninguna fila hereda).
     let heredadas: boolean[] | null = null;
-    let conHerencia = false;
-    const marcarHeredada = (orden: number): void => {
-      (heredadas ??= new Array<boolean>(nCol).fill(false))[orden] = conHerencia = true;
-    };
+    // Lo que dan las combinaciones a esta fila: se pide con su primera celda vacía (en orden de filas).
+    let combinada: ReadonlyMap<number, ValorCelda> | undefined | null = null;
     const numeroClave = formato.porRol.numero?.clave;
     if (numeroClave && numeroCol !== null) {
       const propio = fila[numeroCol];
       if (!vacio(propio) && String(propio).trim() !== String(contexto[numeroClave] ?? "").trim()) contexto = Object.create(null);
     }
-    for (const { col, indice } of mapeadas) {
+    // Con índice: este bucle corre una vez por actividad dentro del de filas, y un `for…of`
+    // ahí creaba un objeto de iteración por columna mientras el bucle externo no se optimizaba.
+    for (let k = 0; k < mapeadas.length; k++) {
+      const { col, indice } = mapeadas[k];
       const propio = fila[indice] ?? null;
-      if (col.hereda) {
-        if (!vacio(propio)) {
-          contexto[col.clave] = propio;
-          celdas[col.orden] = propio;
-        } else {
-          const v = valor(indice);
-          const h = !vacio(v) ? v : contexto[col.clave] ?? null;
-          celdas[col.orden] = h;
-          if (!vacio(h)) marcarHeredada(col.orden);
-        }
-      } else {
-        const v = valor(indice);
-        celdas[col.orden] = v;
-        if (v !== propio && vacio(propio) && !vacio(v)) marcarHeredada(col.orden);
-      }
+      let v = propio;
+      if (vacio(propio)) {
+        // Una celda vacía toma el valor de la combinación que la cubre; si no hay, la que
+        // hereda toma el de arriba. Lo que no es propio se marca heredado.
+        if (combinada === null) combinada = combinadaEn(f);
+        v = combinada?.get(indice) ?? null;
+        if (col.hereda && vacio(v)) v = contexto[col.clave] ?? null;
+        if (!vacio(v)) (heredadas ??= new Array<boolean>(nCol).fill(false))[col.orden] = true;
+      } else if (col.hereda) contexto[col.clave] = propio;
+      celdas[col.orden] = v;
     }
     // Sin herencia, la fila comparte el arreglo vacío (`heredada[orden]` da undefined, falso):
     // uno de booleanos por actividad pesaba ≈ 30 MB con 200 000.
-    filas.push({ fila0: f, tipo: "actividad", valores: celdas, heredada: heredadas ?? SIN_HERENCIA, conHerencia });
+    filas.push({ fila0: f, tipo: "actividad", valores: celdas, heredada: heredadas ?? SIN_HERENCIA, conHerencia: heredadas !== null });
   }
   return { filas, inicio, fin };
 }

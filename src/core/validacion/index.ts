@@ -14,12 +14,12 @@ import type { Columna, Rol } from "../formatos";
 import { calcularFila, type CalculosFila } from "../llenado/calculo";
 import { evaluarAvance, type AvanceActividad } from "../avance";
 import { PERFILES_SEMAFORO, type PerfilSemaforo } from "../semaforo";
-import type { Estatus, EstatusCalculado, Hallazgo, HojaDatos, RangoCeldas } from "../tipos";
+import type { Estatus, EstatusCalculado, Hallazgo, HojaDatos, RangoCeldas, ValorCelda } from "../tipos";
 import { CATALOGO, type CodigoHallazgo, type ParametrosHallazgo } from "./catalogo";
 import { direccion, letraColumna } from "./direcciones";
 import { REGLAS_DE_FILA, type ContextoRegla, type ReglaFila } from "./reglas";
-import { leerFila, type ColumnasHoja } from "./lectura-fila";
-import { lecturaDe, type CeldaCalculada, type FilaAnalizada } from "../lectura";
+import { leerFila, type ColumnasHoja, type LecturaFila } from "./lectura-fila";
+import { lecturaDe, type CeldaCalculada, type FilaAnalizada, type LecturaProblema } from "../lectura";
 
 export { CATALOGO, listarTiposHallazgo, type TipoHallazgo, type CodigoHallazgo, type ParametrosHallazgo } from "./catalogo";
 export { letraColumna, direccion } from "./direcciones";
@@ -46,7 +46,8 @@ const ROLES_NUMERICOS: ReadonlySet<Rol> = new Set<Rol>([
   "presupuestoDevengado", "mujer", "hombre", "persona",
 ]);
 
-const SIN_ERRORES: ReadonlyArray<Hallazgo> = Object.freeze([]);
+// Compartido por las filas sin errores; sin congelar (ver SIN_PROBLEMAS en lectura-fila.ts).
+const SIN_ERRORES: ReadonlyArray<Hallazgo> = [];
 
 class Emisor {
   readonly hallazgos: Hallazgo[] = [];
@@ -146,10 +147,12 @@ export function validarHoja(hoja: HojaDatos, det: Deteccion, estructura: Estruct
       return c.calculada && i !== undefined && i >= r.columnaInicio && i <= r.columnaFin;
     })),
   };
+  const enCurso: FilaEnCurso = { f0: 0, valores: [], heredada: [], indices: ctx.indices, formatos: undefined, problemas: [] };
+  const juicio = armarJuicio(ctx, enCurso);
   const actividades: Actividad[] = [];
   for (const fila of estructura.filas) {
     if (fila.tipo !== "actividad") continue;
-    actividades.push(validarFila(ctx, fila));
+    actividades.push(validarFila(ctx, juicio, enCurso, fila));
   }
   // Por fila y columna (y código, para un orden estable): llave numérica, sin comparar textos.
   const { hallazgos, columnas } = ctx.emisor;
@@ -158,8 +161,50 @@ export function validarHoja(hoja: HojaDatos, det: Deteccion, estructura: Estruct
   return { actividades, avances: ctx.avances, filas: ctx.filas, hallazgos: indices.map((i) => hallazgos[i]) };
 }
 
+/**
+ * La fila que se juzga. El contexto de las reglas (`armarJuicio`) se arma una vez por hoja y
+ * sus funciones leen la fila de aquí: armarlo por fila eran nueve cierres y dos objetos por
+ * actividad, basura al terminar la fila.
+ */
+interface FilaEnCurso {
+  f0: number;
+  valores: ReadonlyArray<ValorCelda>;
+  heredada: ReadonlyArray<boolean>;
+  /** Compartido por las filas (ver `ColumnasHoja.indices`). */
+  readonly indices: ReadonlyArray<number>;
+  formatos: ReadonlyArray<string | null> | undefined;
+  problemas: ReadonlyArray<LecturaProblema>;
+}
+
+/** El contexto que reciben las reglas, con lo de cada fila por escribir (lo pone `validarFila`). */
+type Juicio = { -readonly [K in keyof ContextoRegla]: ContextoRegla[K] };
+
+/** El contexto de las reglas de una hoja: lo que no cambia de fila en fila y funciones que leen `enCurso`. */
+function armarJuicio(ctx: Contexto, enCurso: FilaEnCurso): Juicio {
+  const { emisor, indices } = ctx;
+  return {
+    // Lo de cada fila: `validarFila` lo pone antes de juzgarla.
+    act: null as unknown as Actividad, calc: null as unknown as CalculosFila, lectura: null as unknown as LecturaFila,
+    filaCruda: [], formulas: undefined, estatusEscrito: null, calculadasLeidas: {}, avance: null,
+    // Lo de la hoja.
+    formato: ctx.formato, corte: ctx.corte, presentes: ctx.presentes, calculadasPresentes: ctx.calculadasPresentes, claves: ctx.claves,
+    lecturaDe: (c) => lecturaDe(enCurso, c),
+    col: (rol) => ctx.porRol[rol],
+    propio: (c) => !enCurso.heredada[c.orden],
+    valor: (c) => enCurso.valores[c.orden] ?? null,
+    formatoNumero: (c) => enCurso.formatos?.[indices[c.orden]] ?? null,
+    columnaEn: (i) => ctx.porIndice.get(i),
+    tieneError: (c) => emisor.tieneError(enCurso.f0, indices[c.orden]),
+    emitir: (codigo, c, p) => emisor.emitir(codigo, enCurso.f0, indices[c.orden], c.encabezado, p),
+    emitirEnIndice: (codigo, i, p) => {
+      const c = ctx.porIndice.get(i);
+      emisor.emitir(codigo, enCurso.f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, p);
+    },
+  };
+}
+
 /** Lee la fila (sin emitir), calcula con sus lecturas y la juzga con las reglas activas. */
-function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
+function validarFila(ctx: Contexto, juicio: Juicio, enCurso: FilaEnCurso, fila: FilaHoja): Actividad {
   const { formato, emisor, hoja } = ctx;
   const f0 = fila.fila0;
   const formatos = hoja.formatosNumero?.[f0];
@@ -173,31 +218,22 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   const calc = calcularFila(act, formato, ctx.corte);
 
   const problemas = lectura.problemas;
-  const analizadaParcial = { indices, valores: fila.valores, problemas };
   const cEst = ctx.porRol.estatus;
   const estatus = act.estatus;
-  const propio = (c: Columna): boolean => !fila.heredada[c.orden];
-  // Uno por fila: las reglas de avance lo reciben con `avance` puesto (sin copiarlo entero).
-  const juicio: { -readonly [K in keyof ContextoRegla]: ContextoRegla[K] } = {
-    act, formato, calc, corte: ctx.corte, lectura,
-    lecturaDe: (c) => lecturaDe(analizadaParcial, c),
-    col: (rol) => ctx.porRol[rol],
-    presentes: ctx.presentes,
-    propio,
-    valor: (c) => fila.valores[c.orden] ?? null,
-    formatoNumero: (c) => formatos?.[indices[c.orden]] ?? null,
-    filaCruda: hoja.valores[f0] ?? [],
-    formulas,
-    columnaEn: (i) => ctx.porIndice.get(i),
-    estatusEscrito: estatus,
-    calculadasLeidas: lectura.calculadas, calculadasPresentes: ctx.calculadasPresentes, avance: null, claves: ctx.claves,
-    tieneError: (c) => emisor.tieneError(f0, indices[c.orden]),
-    emitir: (codigo, c, p) => emisor.emitir(codigo, f0, indices[c.orden], c.encabezado, p),
-    emitirEnIndice: (codigo, i, p) => {
-      const c = ctx.porIndice.get(i);
-      emisor.emitir(codigo, f0, i, c?.encabezado ?? `Columna ${letraColumna(i)}`, p);
-    },
-  };
+  enCurso.f0 = f0;
+  enCurso.valores = fila.valores;
+  enCurso.heredada = fila.heredada;
+  enCurso.formatos = formatos;
+  enCurso.problemas = problemas;
+  juicio.act = act;
+  juicio.calc = calc;
+  juicio.lectura = lectura;
+  juicio.filaCruda = hoja.valores[f0] ?? [];
+  juicio.formulas = formulas;
+  juicio.estatusEscrito = estatus;
+  juicio.calculadasLeidas = lectura.calculadas;
+  // Las reglas de avance lo reciben con `avance` puesto (más abajo).
+  juicio.avance = null;
   // 3. Juzgar: las reglas de fila que el formato activa (unidades de `reglas/`).
   for (const r of ctx.reglasLecturas) r.revisar(juicio);
   for (const r of ctx.reglasAlFinal) r.revisar(juicio);
@@ -205,7 +241,7 @@ function validarFila(ctx: Contexto, fila: FilaHoja): Actividad {
   // Los errores de la fila, en el orden en que se leyeron sus columnas: una fila con errores
   // no se llena, y su avance no se cuenta con un estatus que el llenado no escribiría.
   const errores = enOrdenDeLectura(emisor.erroresDe(f0), lectura.obligatoriasVacias, problemas, indices);
-  const escritoPropio = cEst ? propio(cEst) && !formulas?.[indices[cEst.orden]] : false;
+  const escritoPropio = cEst ? !fila.heredada[cEst.orden] && !formulas?.[indices[cEst.orden]] : false;
   const avance = errores.length > 0 ? avanceConErrores(act) : conEstatusConservado(evaluarAvance(act, formato, calc, ctx.corte, ctx.perfil), estatus, calc, ctx.corte, escritoPropio);
   ctx.avances.push(avance);
   if (ctx.reglasAvance.length > 0) {

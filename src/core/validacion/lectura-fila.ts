@@ -65,155 +65,197 @@ const leerEstatusM = memo(leerEstatus);
 const leerSentidoM = memo(leerSentido);
 const leerMesM = memo(leerMes);
 
-const SIN_HEREDADAS: ReadonlyArray<string> = Object.freeze([]);
-const SIN_PROBLEMAS: ReadonlyArray<LecturaProblema> = Object.freeze([]);
+// Vacíos compartidos por las filas sin herencia o sin problemas (casi todas). No se congelan:
+// en V8 (Node 20) recorrer o indexar un arreglo congelado va por la vía lenta (≈ 5 × más
+// lento que uno normal), y estos se recorren en cada fila; el tipo de solo lectura basta.
+const SIN_HEREDADAS: ReadonlyArray<string> = [];
+const SIN_PROBLEMAS: ReadonlyArray<LecturaProblema> = [];
+const SIN_INVALIDAS: ReadonlyArray<string> = [];
+const SIN_OBLIGATORIAS: ReadonlyArray<Columna> = [];
+const SIN_METAS: ReadonlyArray<LineaMeta> = [];
 
 /** ¿La unidad de medida dice que el indicador es un porcentaje? */
 export function unidadEsPorcentaje(unidadNormal: string): boolean {
   return UNIDADES_PORCENTAJE.has(unidadNormal);
 }
 
-/** Lee una fila de actividad: lecturas por columna y la actividad. No emite nada. */
-export function leerFila(ctx: ColumnasHoja, fila: FilaHoja): LecturaFila {
-  const { formato, hoja } = ctx;
-  const f0 = fila.fila0;
-  const formatos = hoja.formatosNumero?.[f0];
-  const col = (rol: Rol): Columna | undefined => ctx.porRol[rol];
-  const crudo = (c: Columna | undefined): ValorCelda => (c ? fila.valores[c.orden] ?? null : null);
-  const fmt = (c: Columna): string | null => formatos?.[ctx.indices[c.orden]] ?? null;
+/**
+ * Lo que la lectura de una fila va dejando: las columnas que no se leyeron (`invalidas`, en
+ * orden y sin repetir) y sus lecturas con problema. Un objeto por fila con métodos, no
+ * cierres: casi ninguna fila tiene problemas, y entonces no crea ningún arreglo.
+ */
+class LectorFila {
+  invalidas: string[] | null = null;
+  problemas: LecturaProblema[] | null = null;
 
-  // Columnas que no se leyeron (o leídas fuera de rango): `invalidas` de la actividad, en orden.
-  const invalidas = new Set<string>();
-  let problemas: LecturaProblema[] | null = null;
-  const ilegible = (c: Columna, razon: LecturaIlegible["razon"]): void => {
-    invalidas.add(c.clave);
-    (problemas ??= []).push({ columna: c, lectura: { estado: "ilegible", razon } });
-  };
-  const fueraDeRango = (c: Columna, razon: LecturaFueraDeRango["razon"]): void => {
-    invalidas.add(c.clave);
-    (problemas ??= []).push({ columna: c, lectura: { estado: "fuera-de-rango", razon } });
-  };
+  constructor(
+    readonly ctx: ColumnasHoja,
+    readonly fila: FilaHoja,
+    private readonly formatos: ReadonlyArray<string | null> | undefined,
+  ) {}
 
-  // 1. Obligatorias: una celda obligatoria vacía es una lectura vacía que impide calcular.
-  const obligatoriasVacias: Columna[] = [];
-  for (const c of ctx.presentes) {
-    if (!c.obligatoria || !vacio(fila.valores[c.orden])) continue;
-    invalidas.add(c.clave);
-    obligatoriasVacias.push(c);
+  col(rol: Rol): Columna | undefined {
+    return this.ctx.porRol[rol];
   }
 
-  // 2. Meses: un mes ilegible (13, «Trece») o un periodo invertido (fuera de rango en los dos).
-  const leerMesCol = (rol: Rol): number | null => {
-    const c = col(rol);
+  crudo(c: Columna | undefined): ValorCelda {
+    return c ? this.fila.valores[c.orden] ?? null : null;
+  }
+
+  fmt(c: Columna): string | null {
+    return this.formatos?.[this.ctx.indices[c.orden]] ?? null;
+  }
+
+  invalida(c: Columna): boolean {
+    return this.invalidas !== null && this.invalidas.includes(c.clave);
+  }
+
+  marcarInvalida(c: Columna): void {
+    if (this.invalidas === null) this.invalidas = [c.clave];
+    else if (!this.invalidas.includes(c.clave)) this.invalidas.push(c.clave);
+  }
+
+  ilegible(c: Columna, razon: LecturaIlegible["razon"]): void {
+    this.marcarInvalida(c);
+    (this.problemas ??= []).push({ columna: c, lectura: { estado: "ilegible", razon } });
+  }
+
+  fueraDeRango(c: Columna, razon: LecturaFueraDeRango["razon"]): void {
+    this.marcarInvalida(c);
+    (this.problemas ??= []).push({ columna: c, lectura: { estado: "fuera-de-rango", razon } });
+  }
+
+  /** Un mes ilegible (13, «Trece») deja la columna sin leer. */
+  leerMes(c: Columna | undefined): number | null {
     if (!c) return null;
-    const r = leerMesM(crudo(c));
+    const r = leerMesM(this.crudo(c));
     if (r.ok) return r.valor;
-    ilegible(c, { motivo: "mes" });
+    this.ilegible(c, { motivo: "mes" });
     return null;
-  };
-  let mesInicial = leerMesCol("mesInicial");
-  let mesFinal = leerMesCol("mesFinal");
-  if (mesInicial !== null && mesFinal !== null && mesInicial > mesFinal) {
-    const razon = { motivo: "meses-invertidos", inicial: mesInicial, final: mesFinal } as const;
-    fueraDeRango(col("mesInicial")!, razon);
-    fueraDeRango(col("mesFinal")!, razon);
-    mesInicial = mesFinal = null;
   }
 
-  let frecuencia: string | null = null;
-  let mesesFrecuencia: number | null = null;
-  const cFrec = col("frecuencia");
-  if (cFrec) {
-    const r = leerFrecuenciaM(crudo(cFrec));
-    if (r.ok) {
-      frecuencia = r.valor?.nombre ?? null;
-      mesesFrecuencia = r.valor?.meses ?? null;
-    } else ilegible(cFrec, { motivo: "frecuencia" });
-  }
-
-  // 3. Números de una sola celda: ilegibles, o fuera de rango (meta ≤ 0, valor negativo).
-  const leerNumeroCol = (c: Columna | undefined, esMeta: boolean): Cantidad | null => {
-    if (!c || c.porMeta && formato.variasMetasPorCelda) return null;
-    const r = leerCantidad(crudo(c), fmt(c));
+  /** Un número de una sola celda: ilegible, o fuera de rango (meta ≤ 0, valor negativo). */
+  leerNumero(c: Columna | undefined, esMeta: boolean): Cantidad | null {
+    if (!c || c.porMeta && this.ctx.formato.variasMetasPorCelda) return null;
+    const r = leerCantidad(this.crudo(c), this.fmt(c));
     if (!r.ok) {
-      ilegible(c, { motivo: "numero", linea: null });
+      this.ilegible(c, { motivo: "numero", linea: null });
       return null;
     }
     const q = r.valor;
     if (q === null) return null;
     if (esMeta) {
-      if (!(q.valor > 0)) fueraDeRango(c, { motivo: "meta-no-positiva", valor: q.valor, linea: null });
-    } else if (q.valor < 0 && !c.calculada) fueraDeRango(c, { motivo: "negativo", valor: q.valor, linea: null });
+      if (!(q.valor > 0)) this.fueraDeRango(c, { motivo: "meta-no-positiva", valor: q.valor, linea: null });
+    } else if (q.valor < 0 && !c.calculada) this.fueraDeRango(c, { motivo: "negativo", valor: q.valor, linea: null });
     return q;
-  };
-  const cMeta = col("meta");
-  const metaQ = leerNumeroCol(cMeta, true);
+  }
+}
+
+/** Lee una fila de actividad: lecturas por columna y la actividad. No emite nada. */
+export function leerFila(ctx: ColumnasHoja, fila: FilaHoja): LecturaFila {
+  // Columnas por nombre de rol (`porRol.meta`), no `porRol[rol]`: con el rol fijo en el código
+  // V8 lee la propiedad directo; con un rol variable la busca en cada llamada.
+  const { formato, porRol } = ctx;
+  const f0 = fila.fila0;
+  const l = new LectorFila(ctx, fila, ctx.hoja.formatosNumero?.[f0]);
+
+  // 1. Obligatorias: una celda obligatoria vacía es una lectura vacía que impide calcular.
+  let obligatoriasVacias: Columna[] | null = null;
+  for (const c of ctx.presentes) {
+    if (!c.obligatoria || !vacio(fila.valores[c.orden])) continue;
+    l.marcarInvalida(c);
+    (obligatoriasVacias ??= []).push(c);
+  }
+
+  // 2. Meses: un mes ilegible (13, «Trece») o un periodo invertido (fuera de rango en los dos).
+  let mesInicial = l.leerMes(porRol.mesInicial);
+  let mesFinal = l.leerMes(porRol.mesFinal);
+  if (mesInicial !== null && mesFinal !== null && mesInicial > mesFinal) {
+    const razon = { motivo: "meses-invertidos", inicial: mesInicial, final: mesFinal } as const;
+    l.fueraDeRango(porRol.mesInicial!, razon);
+    l.fueraDeRango(porRol.mesFinal!, razon);
+    mesInicial = mesFinal = null;
+  }
+
+  let frecuencia: string | null = null;
+  let mesesFrecuencia: number | null = null;
+  const cFrec = porRol.frecuencia;
+  if (cFrec) {
+    const r = leerFrecuenciaM(l.crudo(cFrec));
+    if (r.ok) {
+      frecuencia = r.valor?.nombre ?? null;
+      mesesFrecuencia = r.valor?.meses ?? null;
+    } else l.ilegible(cFrec, { motivo: "frecuencia" });
+  }
+
+  // 3. Números de una sola celda: ilegibles, o fuera de rango (meta ≤ 0, valor negativo).
+  const cMeta = porRol.meta;
+  const metaQ = l.leerNumero(cMeta, true);
   const numeros: Partial<Record<Rol, number | null>> = {};
   for (const c of ctx.numericas) {
-    const q = leerNumeroCol(c, false);
-    numeros[c.rol] = q && !invalidas.has(c.clave) ? q.valor : null;
+    const q = l.leerNumero(c, false);
+    numeros[c.rol] = q && !l.invalida(c) ? q.valor : null;
   }
   // Lo escrito en las calculadas: se lee tal cual (la regla «calculados» lo compara).
   const calculadas: Partial<Record<Rol, Cantidad | null | "texto">> = {};
   for (const c of ctx.calculadasNumericas) {
-    const r = leerCantidad(crudo(c), fmt(c));
+    const r = leerCantidad(l.crudo(c), l.fmt(c));
     calculadas[c.rol] = r.ok ? r.valor : "texto";
   }
 
   let estatus: Estatus | null = null;
   let estatusIlegible = false;
-  const cEst = col("estatus");
+  const cEst = porRol.estatus;
   if (cEst) {
-    const r = leerEstatusM(crudo(cEst));
+    const r = leerEstatusM(l.crudo(cEst));
     if (r.ok) estatus = r.valor;
     else {
       // Ilegible, pero no impide calcular: ESTATUS es lo que se calcula (o lo manual).
       estatusIlegible = true;
-      (problemas ??= []).push({ columna: cEst, lectura: { estado: "ilegible", razon: { motivo: "estatus" } } });
+      (l.problemas ??= []).push({ columna: cEst, lectura: { estado: "ilegible", razon: { motivo: "estatus" } } });
     }
   }
 
   let sentido: Sentido = "ascendente";
-  const cTend = col("tendencia");
+  const cTend = porRol.tendencia;
   if (cTend) {
-    const r = leerSentidoM(crudo(cTend));
+    const r = leerSentidoM(l.crudo(cTend));
     if (r.ok) sentido = r.valor;
-    else ilegible(cTend, { motivo: "tendencia" });
+    else l.ilegible(cTend, { motivo: "tendencia" });
   }
 
-  const dimension = texto(crudo(col("dimension")));
+  const dimension = texto(l.crudo(porRol.dimension));
 
   // Un método que aún es el texto de la plantilla no se evalúa.
-  const cMet = col("metodo");
-  const metodoTexto = texto(crudo(cMet));
+  const cMet = porRol.metodo;
+  const metodoTexto = texto(l.crudo(cMet));
   let metodo: Metodo | null = null;
   if (cMet && metodoTexto !== null) {
     const r = analizarMetodoEnCache(metodoTexto);
     if (r.ok) metodo = r.valor;
-    if (marcador(metodoTexto)) ilegible(cMet, { motivo: "marcador" });
-    else if (!r.ok) ilegible(cMet, { motivo: "metodo" });
+    if (marcador(metodoTexto)) l.ilegible(cMet, { motivo: "marcador" });
+    else if (!r.ok) l.ilegible(cMet, { motivo: "metodo" });
   }
 
-  const unidad = formato.variasMetasPorCelda ? null : texto(crudo(col("unidad")));
+  const unidad = formato.variasMetasPorCelda ? null : texto(l.crudo(porRol.unidad));
 
   // 4. Varias metas por celda (una por línea).
-  const metas: LineaMeta[] = [];
-  if (formato.variasMetasPorCelda) leerMetas(ctx, fila, metas, col, fmt, ilegible, fueraDeRango);
+  const metas = formato.variasMetasPorCelda ? leerMetas(l) : SIN_METAS;
 
-  const indicador = texto(crudo(col("indicador")));
+  const indicador = texto(l.crudo(porRol.indicador));
   const indicadorNormal = indicador ? normal(indicador) : "";
   const unidadNormal = unidad ? normal(unidad) : "";
   const metaEnPorcentaje = metaQ?.porcentaje ?? false;
   const metodoPor100 = metodo !== null && metodo.multiplicaPor100;
   const esPorcentaje = metodoPor100 || unidadEsPorcentaje(unidadNormal) || indicadorNormal.startsWith("porcentaje") || metaEnPorcentaje;
 
-  const meta = metaQ && !invalidas.has(cMeta?.clave ?? "") ? metaQ.valor : null;
+  const meta = metaQ && cMeta && !l.invalida(cMeta) ? metaQ.valor : null;
   // META 1 en un indicador de porcentaje: ¿1 % o 100 %? Dudosa: no se calcula con ella.
   if (cMeta && meta !== null && formato.metaEsValorIndicador && esPorcentaje && meta === 1 && !metaEnPorcentaje) {
-    fueraDeRango(cMeta, { motivo: "meta-uno-en-porcentaje" });
+    l.fueraDeRango(cMeta, { motivo: "meta-uno-en-porcentaje" });
   }
 
-  const alcanzadoCol = col("alcanzado");
+  const alcanzadoCol = porRol.alcanzado;
   let alcanzado: number | null = null;
   if (formato.variasMetasPorCelda) alcanzado = metas[0]?.alcanzado ?? null;
   else if (alcanzadoCol?.calculada) {
@@ -225,20 +267,20 @@ export function leerFila(ctx: ColumnasHoja, fila: FilaHoja): LecturaFila {
 
   const act: Actividad = {
     fila: f0 + 1,
-    numero: texto(crudo(col("numero"))),
-    politicas: texto(crudo(col("politicas"))),
-    programa: texto(crudo(col("programa"))),
-    objetivo: texto(crudo(col("objetivo"))),
+    numero: texto(l.crudo(porRol.numero)),
+    politicas: texto(l.crudo(porRol.politicas)),
+    programa: texto(l.crudo(porRol.programa)),
+    objetivo: texto(l.crudo(porRol.objetivo)),
     heredadas: fila.conHerencia ? formato.columnas.filter((c) => fila.heredada[c.orden]).map((c) => c.clave) : SIN_HEREDADAS,
-    actividad: texto(crudo(col("actividad"))),
+    actividad: texto(l.crudo(porRol.actividad)),
     indicador,
-    definicion: texto(crudo(col("definicion"))),
+    definicion: texto(l.crudo(porRol.definicion)),
     dimension,
     metodo: metodoTexto,
     mesInicial, mesFinal, frecuencia, mesesFrecuencia,
     unidad: formato.variasMetasPorCelda ? metas[0]?.unidad ?? null : unidad,
-    lineaBase: texto(crudo(col("lineaBase"))),
-    observaciones: texto(crudo(col("observaciones"))),
+    lineaBase: texto(l.crudo(porRol.lineaBase)),
+    observaciones: texto(l.crudo(porRol.observaciones)),
     meta: formato.variasMetasPorCelda ? metas[0]?.programado ?? null : meta,
     metaEnPorcentaje,
     alcanzado,
@@ -248,7 +290,7 @@ export function leerFila(ctx: ColumnasHoja, fila: FilaHoja): LecturaFila {
     porcentaje: formato.variasMetasPorCelda ? metas[0]?.porcentaje ?? null : porc && porc !== "texto" ? porc.valor : null,
     sentido,
     estatus,
-    clave: texto(crudo(col("clave"))),
+    clave: texto(l.crudo(porRol.clave)),
     presupuesto: numeros.presupuesto ?? numeros.presupuestoAprobado ?? null,
     presupuestoModificado: numeros.presupuestoModificado ?? null,
     presupuestoDevengado: numeros.presupuestoDevengado ?? null,
@@ -257,53 +299,49 @@ export function leerFila(ctx: ColumnasHoja, fila: FilaHoja): LecturaFila {
     persona: numeros.persona ?? null,
     metas,
     esPorcentaje,
-    invalidas: [...invalidas],
+    invalidas: l.invalidas ?? SIN_INVALIDAS,
   };
   return {
-    act, problemas: problemas ?? SIN_PROBLEMAS, obligatoriasVacias, metodo, metaLeida: meta, indicadorNormal, unidadNormal, calculadas, estatusIlegible,
+    act, problemas: l.problemas ?? SIN_PROBLEMAS, obligatoriasVacias: obligatoriasVacias ?? SIN_OBLIGATORIAS, metodo, metaLeida: meta, indicadorNormal, unidadNormal, calculadas, estatusIlegible,
   };
 }
 
-type Ilegible = (c: Columna, razon: LecturaIlegible["razon"]) => void;
-type FueraDeRango = (c: Columna, razon: LecturaFueraDeRango["razon"]) => void;
-
 /** Las metas de una celda de varias líneas: cada columna con una línea por meta, cada línea un número. */
-function leerMetas(
-  ctx: ColumnasHoja, fila: FilaHoja, metas: LineaMeta[], col: (rol: Rol) => Columna | undefined, fmt: (c: Columna) => string | null,
-  ilegible: Ilegible, fueraDeRango: FueraDeRango,
-): void {
+function leerMetas(l: LectorFila): LineaMeta[] {
+  const { ctx, fila } = l;
+  const metas: LineaMeta[] = [];
   const lineas = new Map<string, ValorCelda[]>();
   for (const c of ctx.porMeta) lineas.set(c.clave, lineasDe(fila.valores[c.orden]));
-  const cUni = col("unidad");
-  const cProg = col("meta");
+  const cUni = l.col("unidad");
+  const cProg = l.col("meta");
   const referencia = cUni && (lineas.get(cUni.clave)?.length ?? 0) > 0 ? cUni : cProg;
   const esperadas = referencia ? lineas.get(referencia.clave)?.length ?? 0 : 0;
-  if (esperadas === 0) return;
+  if (esperadas === 0) return metas;
 
   const numerosDe = (c: Columna | undefined, esMeta: boolean): Array<number | null> | null => {
     if (!c) return null;
     const ls = lineas.get(c.clave) ?? [];
     if (ls.length === 0) return null;
     if (ls.length !== esperadas) {
-      ilegible(c, { motivo: "lineas", lineas: ls.length, esperadas, referencia: referencia! });
+      l.ilegible(c, { motivo: "lineas", lineas: ls.length, esperadas, referencia: referencia! });
       return null;
     }
     const r: Array<number | null> = [];
     for (let i = 0; i < ls.length; i++) {
       const linea: LineaLeida = { numero: i + 1, de: ls.length, valor: ls[i] };
-      const q = leerCantidad(ls[i], fmt(c));
+      const q = leerCantidad(ls[i], l.fmt(c));
       if (!q.ok) {
-        ilegible(c, { motivo: "numero", linea });
+        l.ilegible(c, { motivo: "numero", linea });
         return null;
       }
       const v = q.valor?.valor ?? null;
       if (v !== null && !c.calculada) {
         if (esMeta && !(v > 0)) {
-          fueraDeRango(c, { motivo: "meta-no-positiva", valor: v, linea });
+          l.fueraDeRango(c, { motivo: "meta-no-positiva", valor: v, linea });
           return null;
         }
         if (!esMeta && v < 0) {
-          fueraDeRango(c, { motivo: "negativo", valor: v, linea });
+          l.fueraDeRango(c, { motivo: "negativo", valor: v, linea });
           return null;
         }
       }
@@ -313,9 +351,9 @@ function leerMetas(
   };
   const unidades = cUni ? lineas.get(cUni.clave) ?? [] : [];
   const prog = numerosDe(cProg, true);
-  const mod = numerosDe(col("modificado"), false);
-  const alc = numerosDe(col("alcanzado"), false);
-  const por = numerosDe(col("porcentaje"), false);
+  const mod = numerosDe(l.col("modificado"), false);
+  const alc = numerosDe(l.col("alcanzado"), false);
+  const por = numerosDe(l.col("porcentaje"), false);
   for (let i = 0; i < esperadas; i++) {
     metas.push({
       linea: i + 1,
@@ -326,4 +364,5 @@ function leerMetas(
       porcentaje: por?.[i] ?? null,
     });
   }
+  return metas;
 }
