@@ -73,6 +73,21 @@ export function citarValor(v: ValorCelda): string {
   return String(v);
 }
 
+/** El resultado de `f` por valor, guardado (hasta `MEMO_MAXIMO` valores: no crece sin fin). */
+class Memo<T> {
+  private readonly hechos = new Map<T, string>();
+  constructor(private readonly f: (v: T) => string) {}
+  de(v: T): string {
+    let r = this.hechos.get(v);
+    if (r === undefined) {
+      r = this.f(v);
+      if (this.hechos.size < MEMO_MAXIMO) this.hechos.set(v, r);
+    }
+    return r;
+  }
+}
+const MEMO_MAXIMO = 1000;
+
 export interface HojaLlenada {
   readonly nombre: string;
   readonly formato: string | null;
@@ -103,11 +118,15 @@ export function* bloquesReporteLlenado(entrada: string, salida: string, hojas: R
       continue;
     }
     l.push(`  Hoja «${e(h.nombre)}» [${e(h.formato)}]: ${plural(h.cambios.length, "celda cambiada", "celdas cambiadas")}`);
+    // Una hoja tiene pocas columnas calculadas y pocos valores distintos (0, «PENDIENTE»…):
+    // su texto escapado o citado se arma una vez y no en cada una de las miles de líneas.
+    const encabezados = new Memo(e);
+    const citados = new Memo(citarValor);
     for (const x of h.cambios) {
       const antes = x.formulaAntes ? e(x.formulaAntes) : citarValor(x.antes);
-      const despues = typeof x.despues === "string" && x.esFormula ? e(x.despues) : citarValor(x.despues);
+      const despues = typeof x.despues === "string" && x.esFormula ? e(x.despues) : citados.de(x.despues);
       const marca = x.reemplaza ? c.yellow(" (reemplaza)") : "";
-      l.push(`    ${c.bold(direccionDelCambio(x))} ${e(x.encabezado)}: ${antes} → ${c.green(despues)}${marca}  ${c.dim(e(razonDelCambio(x, "es")))}`);
+      l.push(`    ${c.bold(direccionDelCambio(x))} ${encabezados.de(x.encabezado)}: ${antes} → ${c.green(despues)}${marca}  ${c.dim(e(razonDelCambio(x, "es")))}`);
       if (l.length >= LINEAS_POR_BLOQUE) {
         yield l.join("\n") + "\n";
         l = [];

@@ -32,7 +32,13 @@ export class ErrorEscritura extends Error {
   }
 }
 
+/** ¿Lleva el texto algo que escapar? (Casi nunca: un número, un estilo, «PENDIENTE».) */
+// eslint-disable-next-line no-control-regex
+const RE_POR_ESCAPAR = /[&<>\x00-\x08\v\f\x0e-\x1f\ufffe\uffff]/;
+
 export function escaparTexto(s: string): string {
+  // Una sola búsqueda en vez de cuatro reemplazos cuando no hay nada que cambiar.
+  if (!RE_POR_ESCAPAR.test(s)) return s;
   return s
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
@@ -42,7 +48,8 @@ export function escaparTexto(s: string): string {
     .replace(/[\x00-\x08\v\f\x0e-\x1f\ufffe\uffff]/g, (c) => `_x${c.charCodeAt(0).toString(16).padStart(4, "0").toUpperCase()}_`);
 }
 export function escaparAtributo(s: string): string {
-  return escaparTexto(s).replace(/"/g, "&quot;");
+  const t = escaparTexto(s);
+  return t.includes('"') ? t.replace(/"/g, "&quot;") : t;
 }
 
 const expresionesAtributo = new Map<string, RegExp>();
@@ -454,11 +461,40 @@ export function parcharHoja(xml: string, celdas: ReadonlyArray<CeldaEscrita>): R
   return { xml: salida.join(""), formulaAValor: previo.formulaAValor, hayFormulas: parche.hayFormulas };
 }
 
-const expresionesCelda = new Map<string, RegExp>();
-function expresionCelda(p: string): RegExp {
-  let re = expresionesCelda.get(p);
-  if (!re) expresionesCelda.set(p, (re = new RegExp(`<${p}c\\b[^>]*?(/?)>`, "g")));
-  return re;
+/** ¿Es `c` (código de un carácter) una letra, cifra o «_»? (Lo que `\w` reconoce.) */
+function esDePalabra(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/**
+ * La siguiente etiqueta de inicio `<c …>` del contenido de una fila desde `desde`: dónde
+ * empieza (`ini`) y dónde está su «>» (`fe`; autocerrada si antes va «/»); null si no hay
+ * más. Es la búsqueda de
+ * `<c\b[^>]*?(\/?)>` hecha con `indexOf`, sin crear textos por celda (se hace por cada
+ * celda de cada fila que cambia).
+ */
+function siguienteCelda(contenido: string, abre: string, desde: number): { ini: number; fe: number } | null {
+  let ini = contenido.indexOf(abre, desde);
+  while (ini >= 0 && esDePalabra(contenido.charCodeAt(ini + abre.length))) ini = contenido.indexOf(abre, ini + 1);
+  if (ini < 0) return null;
+  const fe = contenido.indexOf(">", ini + abre.length);
+  return fe < 0 ? null : { ini, fe };
+}
+
+/**
+ * La columna del atributo `r` de la celda cuya etiqueta va de `ini` a `fe` («>»); `anterior + 1`
+ * si no lo tiene o no se lee. Lo de siempre, `<c r="…"`, se lee en el contenido sin cortar la
+ * etiqueta; lo demás, con `atributo`.
+ */
+function columnaDeCelda(contenido: string, ini: number, fe: number, abre: string, anterior: number): number {
+  const desde = ini + abre.length + 4;
+  let ref: string | null;
+  if (contenido.startsWith(' r="', ini + abre.length)) {
+    const fin = contenido.indexOf('"', desde);
+    ref = fin >= 0 && fin < fe ? contenido.slice(desde, fin) : atributo(contenido.slice(ini, fe + 1), "r");
+  } else ref = atributo(contenido.slice(ini, fe + 1), "r");
+  const par = ref ? leerRef(ref) : null;
+  return par ? par[1] : anterior + 1;
 }
 
 /** Parcha las celdas de una fila: reemplaza, inserta en orden de columna, expande compartidas. */
@@ -467,21 +503,19 @@ function parcharFila(p: string, fila: number, contenido: string, cambios: Map<nu
   let j = 0;
   const salida: string[] = [];
   let formulaAValor = false;
-  const reCelda = expresionCelda(p);
-  reCelda.lastIndex = 0;
+  const abre = `<${p}c`;
   const cierre = `</${p}c>`;
   let pos = 0;
   let col = 0;
-  let m: RegExpExecArray | null;
+  let celda: { ini: number; fe: number } | null;
+  let desde = 0;
   const nueva = (c: number, estilo: string | null): string => celdaXml(p, `${letrasColumna(c)}${fila}`, estilo, cambios!.get(c)!);
-  while ((m = reCelda.exec(contenido))) {
-    const ini = m.index;
-    const etiqueta = m[0];
-    const fin = m[1] === "/" ? ini + etiqueta.length : contenido.indexOf(cierre, ini) + cierre.length;
-    if (fin < ini + etiqueta.length) throw new ErrorPaquete("danado", "celda sin cierre");
-    const refTexto = atributo(etiqueta, "r");
-    const ref = refTexto ? leerRef(refTexto) : null;
-    col = ref ? ref[1] : col + 1;
+  while ((celda = siguienteCelda(contenido, abre, desde))) {
+    const { ini, fe } = celda;
+    const finEtiqueta = fe + 1;
+    const fin = contenido.charCodeAt(fe - 1) === 0x2f ? finEtiqueta : contenido.indexOf(cierre, ini) + cierre.length;
+    if (fin < finEtiqueta) throw new ErrorPaquete("danado", "celda sin cierre");
+    col = columnaDeCelda(contenido, ini, fe, abre, col);
     while (j < pendientes.length && pendientes[j] < col) {
       salida.push(contenido.slice(pos, ini), nueva(pendientes[j], null));
       pos = ini;
@@ -490,7 +524,7 @@ function parcharFila(p: string, fila: number, contenido: string, cambios: Map<nu
     if (j < pendientes.length && pendientes[j] === col) {
       const c = cambios!.get(col)!;
       if (!c.formula && RE_FORMULA.test(contenido.slice(ini, fin))) formulaAValor = true;
-      salida.push(contenido.slice(pos, ini), nueva(col, atributo(etiqueta, "s")));
+      salida.push(contenido.slice(pos, ini), nueva(col, atributo(contenido.slice(ini, finEtiqueta), "s")));
       pos = fin;
       j++;
     } else if (expandir.size > 0) {
@@ -504,7 +538,7 @@ function parcharFila(p: string, fila: number, contenido: string, cambios: Map<nu
         pos = fin;
       }
     }
-    reCelda.lastIndex = fin;
+    desde = fin;
   }
   salida.push(contenido.slice(pos));
   while (j < pendientes.length) salida.push(nueva(pendientes[j++], null));

@@ -100,6 +100,41 @@ function guid(n: number): string {
   return `{5A7E1D2C-0B4F-4C3A-9E61-${h.toUpperCase()}}`;
 }
 
+type LeerTexto = (alTexto: (t: string) => void) => void;
+
+/**
+ * Texto inflado que se guarda, como mucho, entre las dos pasadas (en bytes inflados, la
+ * suma de todas las hojas). Una hoja de 20 000 actividades son ≈ 13 MB: guardarla ahorra
+ * inflarla y decodificarla otra vez. Con 200 000 (≈ 130 MB) se vuelve a inflar: una copia
+ * más subiría el pico de memoria.
+ */
+const COPIA_MAXIMA = 48 * 1024 * 1024;
+
+/**
+ * Cómo leer una hoja dos veces. Si cabe en el presupuesto, la primera lectura guarda los
+ * trozos de texto y la segunda los repite (los mismos trozos, en el mismo orden); si no,
+ * cada lectura infla la parte de nuevo. `guardado`: lo que se toma del presupuesto.
+ */
+function lectorDeHoja(zip: ArchivoZip, ruta: string, presupuesto: number): { leer: LeerTexto; guardado: number } {
+  const inflado = zip.entradas.find((e) => e.nombre === ruta)?.inflado ?? Infinity;
+  const deNuevo: LeerTexto = (alTexto) => zip.textoEnTrozos(ruta, alTexto);
+  if (inflado > presupuesto) return { leer: deNuevo, guardado: 0 };
+  let trozos: string[] | null = null;
+  const leer: LeerTexto = (alTexto) => {
+    if (trozos) {
+      for (const t of trozos) alTexto(t);
+      return;
+    }
+    const guardados: string[] = [];
+    zip.textoEnTrozos(ruta, (t) => {
+      guardados.push(t);
+      alTexto(t);
+    });
+    trozos = guardados;
+  };
+  return { leer, guardado: inflado };
+}
+
 /**
  * Parcha el libro. Lanza `ErrorPaquete` si los bytes no se leen y `ErrorEscritura` si un
  * cambio no se puede escribir; en ambos casos no hay salida a medias.
@@ -108,7 +143,8 @@ export function parcharLibro(bytes: Uint8Array, parche: Parche, plataforma: Plat
   const zip = ArchivoZip.abrir(bytes, plataforma.inflador ?? null);
   const est = leerEstructura(zip);
   const reemplazos = new Map<string, string | Uint8Array>();
-  const enFlujo = new Map<string, { readonly parche: ParcheHoja; readonly previo: PrevioHoja }>();
+  const enFlujo = new Map<string, { readonly parche: ParcheHoja; readonly previo: PrevioHoja; readonly leer: LeerTexto }>();
+  let presupuesto = COPIA_MAXIMA;
   const quitadas = new Set<string>();
   let hayFormulas = false;
   let formulaAValor = false;
@@ -120,8 +156,10 @@ export function parcharLibro(bytes: Uint8Array, parche: Parche, plataforma: Plat
     // Primera pasada ahora (decide calcChain, que va antes en el ZIP); la hoja se escribe
     // en flujo cuando le toca su lugar, sin quedar nunca entera en memoria.
     const p = new ParcheHoja(celdas);
-    const previo = p.previo((alTexto) => zip.textoEnTrozos(hoja.ruta, alTexto));
-    enFlujo.set(hoja.ruta, { parche: p, previo });
+    const leer = lectorDeHoja(zip, hoja.ruta, presupuesto);
+    const previo = p.previo(leer.leer);
+    presupuesto -= leer.guardado;
+    enFlujo.set(hoja.ruta, { parche: p, previo, leer: leer.leer });
     if (p.hayFormulas) hayFormulas = true;
     if (previo.formulaAValor) formulaAValor = true;
   }
@@ -240,8 +278,10 @@ export function parcharLibro(bytes: Uint8Array, parche: Parche, plataforma: Plat
     const hoja = enFlujo.get(nombre);
     if (hoja) {
       const salida = escritor.comprimirEnFlujo(nombre);
-      hoja.parche.escribir((alTexto) => zip.textoEnTrozos(nombre, alTexto), hoja.previo, salida.escribir);
+      hoja.parche.escribir(hoja.leer, hoja.previo, salida.escribir);
       salida.cerrar();
+      // Suelta el texto guardado de la hoja (si lo había) antes de la siguiente.
+      enFlujo.delete(nombre);
       continue;
     }
     const r = reemplazos.get(nombre);

@@ -65,6 +65,35 @@ describe("parcharHoja", () => {
     expect(r.formulaAValor).toBe(false);
   });
 
+  test("la columna de cada celda se lee como venga: «r» que no va primero, entre comillas simples, sin «r», y etiquetas que empiezan por «c» que no son celdas", () => {
+    const datos =
+      `<row r="2"><c s="1" r="B2"><v>1</v></c><c r='D2' s="2"/><c><v>5</v></c><cx r="A2"/><c r="G2"   s="4"><v>7</v></c></row>`;
+    const r = parcharHoja(hojaXml(datos), [
+      { fila: 2, columna: 2, valor: 10 },
+      { fila: 2, columna: 3, valor: 20 },
+      { fila: 2, columna: 4, valor: "d" },
+      { fila: 2, columna: 5, valor: 50 },
+      { fila: 2, columna: 7, valor: 70 },
+    ]);
+    // La celda sin «r» es la E2 (la que sigue a D2): se reemplaza; «<cx>» pasa tal cual.
+    expect(r.xml).toBe(
+      hojaXml(
+        `<row r="2"><c r="B2" s="1"><v>10</v></c><c r="C2"><v>20</v></c><c r="D2" s="2" t="inlineStr"><is><t>d</t></is></c>` +
+          `<c r="E2"><v>50</v></c><cx r="A2"/><c r="G2" s="4"><v>70</v></c></row>`,
+      ),
+    );
+  });
+
+  test("un texto sin nada que escapar sale igual; con «&», «<», «>», comillas o controles, escapado", () => {
+    const r = parcharHoja(hojaXml(""), [
+      { fila: 1, columna: 1, valor: "PENDIENTE" },
+      { fila: 1, columna: 2, valor: 'a "b" & <c> \u0001' },
+    ]);
+    expect(r.xml).toBe(
+      hojaXml(`<row r="1"><c r="A1" t="inlineStr"><is><t>PENDIENTE</t></is></c><c r="B1" t="inlineStr"><is><t>a "b" &amp; &lt;c&gt; _x0001_</t></is></c></row>`),
+    );
+  });
+
   test("<sheetData/> vacío recibe filas", () => {
     const r = parcharHoja(`<worksheet xmlns="x"><sheetData/><pageMargins/></worksheet>`, [{ fila: 2, columna: 1, valor: 3 }]);
     expect(r.xml).toBe(`<worksheet xmlns="x"><sheetData><row r="2"><c r="A2"><v>3</v></c></row></sheetData><pageMargins/></worksheet>`);
