@@ -41,7 +41,11 @@ export interface FilaHoja {
   readonly tipo: TipoFila;
   /**
    * Valor efectivo de cada columna del formato, por `Columna.orden` (con herencia y
-   * combinaciones); solo en actividades (vacío en las demás filas).
+   * combinaciones); solo en actividades (vacío en las demás filas). Cuando la hoja tiene las
+   * columnas en el orden del formato y la fila no hereda nada ni tiene textos en blanco, es
+   * la fila de la hoja misma, sin copia (con 200 000 actividades, una copia por fila pesaba
+   * ≈ 35 MB): puede ser más corta (una celda que falta da `undefined`: léase con `?? null`
+   * o `vacio`) o más larga que el formato.
    */
   readonly valores: ReadonlyArray<ValorCelda>;
   /** `heredada[orden]`: el valor vino de una fila anterior o de una combinación (sin herencia, un arreglo vacío compartido). */
@@ -172,6 +176,13 @@ function filaSinDatos(f: number, tipo: TipoFila): FilaHoja {
   return { fila0: f, tipo, valores: VACIO, heredada: SIN_HERENCIA, conHerencia: false };
 }
 
+/** Los valores de una fila de la hoja en el orden del formato (ya el mismo): lo que falta, `null`. */
+function copiaDeFila(fila: ReadonlyArray<ValorCelda>, nCol: number): ValorCelda[] {
+  const celdas = new Array<ValorCelda>(nCol).fill(null);
+  for (let i = 0; i < nCol && i < fila.length; i++) celdas[i] = fila[i] ?? null;
+  return celdas;
+}
+
 /** La fila solo tiene palabras de cierre (el bloque de firmas «ELABORÓ | REVISÓ | AUTORIZÓ»). */
 function soloCierres(fila: ReadonlyArray<ValorCelda>): boolean {
   return fila.every((v) => vacio(v) || (typeof v === "string" && esCierre(v)));
@@ -201,6 +212,10 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
   const columnaTextoActividad = mapeadas.find((m) => m.col.rol === "actividad")?.indice ?? -1;
   const columnasNoTotal = mapeadas.filter((m) => ROLES_NO_TOTAL.has(m.col.rol)).map((m) => m.indice);
 
+  const nCol = formato.columnas.length;
+  // Todas las columnas del formato en la hoja, cada una en la posición de su `orden` (A, B, C…
+  // como el formato): entonces la fila de la hoja ya está por `Columna.orden` (ver `valores`).
+  const mismoOrden = mapeadas.length === nCol && mapeadas.every((m) => m.indice === m.col.orden);
   const filas: FilaHoja[] = [];
   let contexto: Record<string, ValorCelda> = Object.create(null); // claves de un archivo de formato
   let inicio = det.filaFinEncabezado; // base 0 de la fila siguiente al encabezado
@@ -299,8 +314,10 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
     }
 
     // Actividad: herencia de NÚMERO/POLÍTICAS/PROGRAMA/OBJETIVO.
-    const nCol = formato.columnas.length;
-    const celdas: ValorCelda[] = new Array<ValorCelda>(nCol).fill(null);
+    // En el orden del formato, la fila de la hoja sirve tal cual mientras cada valor efectivo
+    // sea el propio; la copia se hace con el primero que no lo es (heredado, combinado o un
+    // texto en blanco, que vale `null`).
+    let celdas: ValorCelda[] | null = mismoOrden ? null : new Array<ValorCelda>(nCol).fill(null);
     // El arreglo de heredadas se crea con la primera columna heredada (casi ninguna fila hereda).
     let heredadas: boolean[] | null = null;
     // Lo que dan las combinaciones a esta fila: se pide con su primera celda vacía (en orden de filas).
@@ -324,11 +341,12 @@ export function recorrerFilas(hoja: HojaDatos, det: Deteccion): EstructuraHoja {
         if (col.hereda && vacio(v)) v = contexto[col.clave] ?? null;
         if (!vacio(v)) (heredadas ??= new Array<boolean>(nCol).fill(false))[col.orden] = true;
       } else if (col.hereda) contexto[col.clave] = propio;
-      celdas[col.orden] = v;
+      if (celdas === null && v !== propio) celdas = copiaDeFila(fila, nCol);
+      if (celdas !== null) celdas[col.orden] = v;
     }
     // Sin herencia, la fila comparte el arreglo vacío (`heredada[orden]` da undefined, falso):
     // uno de booleanos por actividad pesaba ≈ 30 MB con 200 000.
-    filas.push({ fila0: f, tipo: "actividad", valores: celdas, heredada: heredadas ?? SIN_HERENCIA, conHerencia: heredadas !== null });
+    filas.push({ fila0: f, tipo: "actividad", valores: celdas ?? fila, heredada: heredadas ?? SIN_HERENCIA, conHerencia: heredadas !== null });
   }
   return { filas, inicio, fin };
 }

@@ -79,7 +79,10 @@ export interface CeldaCalculada {
 export interface FilaAnalizada {
   /** Fila de la hoja, base 1. */
   readonly fila: number;
-  /** Valor efectivo de cada columna del formato (con herencia y combinaciones), por `Columna.orden`. */
+  /**
+   * Valor efectivo de cada columna del formato (con herencia y combinaciones), por `Columna.orden`.
+   * Puede ser la fila de la hoja misma (`FilaHoja.valores`): léase con `?? null` o `vacio`.
+   */
   readonly valores: ReadonlyArray<ValorCelda>;
   /** `heredadas[orden]`: el valor vino de la fila de arriba o de una combinación (sin herencia, un arreglo vacío compartido). */
   readonly heredadas: ReadonlyArray<boolean>;

@@ -105,12 +105,24 @@ const MENSAJE_NO_NUMERO = {
  * (0.25 mostrado como 25 %) y el texto «25%» valen 25 puntos.
  */
 export function leerCantidad(v: ValorCelda | undefined, formatoNumero?: string | null): Resultado<Cantidad | null> {
-  if (esVacio(v)) return exito(null);
+  const q = cantidadDe(v, formatoNumero);
+  if (q !== undefined) return exito(q);
+  const texto = typeof v === "number" ? String(v) : citar(v ?? null);
+  return falla("valor", formatearTexto(MENSAJE_NO_NUMERO, { texto }));
+}
+
+/**
+ * Lo mismo que `leerCantidad` sin el `Resultado` ni el mensaje: `undefined` si no es un número.
+ * Para la lectura de filas, que lee varias cantidades por actividad y solo pregunta si se leyó
+ * (el mensaje lo arma el hallazgo).
+ */
+export function cantidadDe(v: ValorCelda | undefined, formatoNumero?: string | null): Cantidad | null | undefined {
+  if (esVacio(v)) return null;
   if (typeof v === "number") {
-    if (!Number.isFinite(v)) return falla("valor", formatearTexto(MENSAJE_NO_NUMERO, { texto: String(v) }));
-    return formatoEsPorcentaje(formatoNumero) ? exito({ valor: v * 100, porcentaje: true }) : exito({ valor: v, porcentaje: false });
+    if (!Number.isFinite(v)) return undefined;
+    return formatoEsPorcentaje(formatoNumero) ? { valor: v * 100, porcentaje: true } : { valor: v, porcentaje: false };
   }
-  if (typeof v !== "string") return falla("valor", formatearTexto(MENSAJE_NO_NUMERO, { texto: citar(v ?? null) }));
+  if (typeof v !== "string") return undefined;
 
   let t = v.replace(ESPACIOS, " ").trim();
   let porcentaje = false;
@@ -128,8 +140,8 @@ export function leerCantidad(v: ValorCelda | undefined, formatoNumero?: string |
   if (CON_MILES.test(t)) numero = Number(t.replace(/[, ]/g, ""));
   else if (SIMPLE.test(t)) numero = Number(t);
   else if (COMA_DECIMAL.test(t)) numero = Number(t.replace(",", "."));
-  else return falla("valor", formatearTexto(MENSAJE_NO_NUMERO, { texto: citar(v) }));
-  return exito({ valor: signo * numero, porcentaje });
+  else return undefined;
+  return { valor: signo * numero, porcentaje };
 }
 
 /** Lee un número (ver `leerCantidad`); `null` si la celda está vacía. */

@@ -48,6 +48,7 @@ const ROLES_NUMERICOS: ReadonlySet<Rol> = new Set<Rol>([
 
 // Compartido por las filas sin errores; sin congelar (ver SIN_PROBLEMAS en lectura-fila.ts).
 const SIN_ERRORES: ReadonlyArray<Hallazgo> = [];
+const SIN_CALCULADAS: ReadonlyArray<CeldaCalculada> = [];
 
 class Emisor {
   readonly hallazgos: Hallazgo[] = [];
@@ -249,14 +250,15 @@ function validarFila(ctx: Contexto, juicio: Juicio, enCurso: FilaEnCurso, fila: 
     for (const r of ctx.reglasAvance) r.revisar(juicio);
   }
 
-  const celdas: CeldaCalculada[] = [];
-  for (const c of ctx.calculadasTodas) {
+  // Con `map`, un arreglo de la medida justa: con `push` desde `[]` V8 reserva 17 lugares
+  // (≈ 120 bytes de más por actividad, 24 MB con 200 000).
+  const celdas: ReadonlyArray<CeldaCalculada> = ctx.calculadasTodas.length === 0 ? SIN_CALCULADAS : ctx.calculadasTodas.map((c) => {
     const i = indices[c.orden];
-    celdas.push({
+    return {
       columna: c, fila: f0 + 1, indice: i, valor: hoja.valores[f0]?.[i] ?? null, formula: formulas?.[i] ?? null, formatoNumero: formatos?.[i] ?? null,
       combinacion: combinacionQueCubre(ctx.combinacionesCalculadas, f0, i),
-    });
-  }
+    };
+  });
   ctx.filas.push({
     fila: f0 + 1, valores: fila.valores, heredadas: fila.heredada, indices, problemas, calculos: calc, calculadas: celdas,
     estatusEscrito: lectura.estatusIlegible ? "ilegible" : estatus, errores,

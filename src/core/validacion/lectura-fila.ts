@@ -11,7 +11,7 @@ import type { LecturaFueraDeRango, LecturaIlegible, LecturaProblema, LineaLeida 
 import { memorizarTexto } from "../memoria";
 import { analizarMetodoEnCache, type Metodo } from "../metodo";
 import type { Estatus, HojaDatos, Sentido, ValorCelda } from "../tipos";
-import { leerCantidad, leerFrecuencia, leerMes, leerSentido, type Cantidad } from "../valores";
+import { cantidadDe, leerFrecuencia, leerMes, leerSentido, type Cantidad } from "../valores";
 import { lineasDe } from "./reglas/lineas";
 import { marcador, normal, texto } from "./textos";
 
@@ -137,12 +137,11 @@ class LectorFila {
   /** Un número de una sola celda: ilegible, o fuera de rango (meta ≤ 0, valor negativo). */
   leerNumero(c: Columna | undefined, esMeta: boolean): Cantidad | null {
     if (!c || c.porMeta && this.ctx.formato.variasMetasPorCelda) return null;
-    const r = leerCantidad(this.crudo(c), this.fmt(c));
-    if (!r.ok) {
+    const q = cantidadDe(this.crudo(c), this.fmt(c));
+    if (q === undefined) {
       this.ilegible(c, { motivo: "numero", linea: null });
       return null;
     }
-    const q = r.valor;
     if (q === null) return null;
     if (esMeta) {
       if (!(q.valor > 0)) this.fueraDeRango(c, { motivo: "meta-no-positiva", valor: q.valor, linea: null });
@@ -199,8 +198,8 @@ export function leerFila(ctx: ColumnasHoja, fila: FilaHoja): LecturaFila {
   // Lo escrito en las calculadas: se lee tal cual (la regla «calculados» lo compara).
   const calculadas: Partial<Record<Rol, Cantidad | null | "texto">> = {};
   for (const c of ctx.calculadasNumericas) {
-    const r = leerCantidad(l.crudo(c), l.fmt(c));
-    calculadas[c.rol] = r.ok ? r.valor : "texto";
+    const q = cantidadDe(l.crudo(c), l.fmt(c));
+    calculadas[c.rol] = q === undefined ? "texto" : q;
   }
 
   let estatus: Estatus | null = null;
@@ -329,12 +328,12 @@ function leerMetas(l: LectorFila): LineaMeta[] {
     const r: Array<number | null> = [];
     for (let i = 0; i < ls.length; i++) {
       const linea: LineaLeida = { numero: i + 1, de: ls.length, valor: ls[i] };
-      const q = leerCantidad(ls[i], l.fmt(c));
-      if (!q.ok) {
+      const q = cantidadDe(ls[i], l.fmt(c));
+      if (q === undefined) {
         l.ilegible(c, { motivo: "numero", linea });
         return null;
       }
-      const v = q.valor?.valor ?? null;
+      const v = q?.valor ?? null;
       if (v !== null && !c.calculada) {
         if (esMeta && !(v > 0)) {
           l.fueraDeRango(c, { motivo: "meta-no-positiva", valor: v, linea });
