@@ -1,6 +1,7 @@
 /** Informes legibles en español (texto; color solo si la salida es una terminal). */
 import pc from "picocolors";
 import { escaparControles as e } from "../core/mostrar";
+import { memorizarTexto } from "../core/memoria";
 import { citar } from "../core/valores";
 import { mostrarHallazgo } from "../core/validacion/mostrar-hallazgo";
 import type { CambioCelda, ValorCelda } from "../core/tipos";
@@ -73,21 +74,6 @@ export function citarValor(v: ValorCelda): string {
   return String(v);
 }
 
-/** El resultado de `f` por valor, guardado (hasta `MEMO_MAXIMO` valores: no crece sin fin). */
-class Memo<T> {
-  private readonly hechos = new Map<T, string>();
-  constructor(private readonly f: (v: T) => string) {}
-  de(v: T): string {
-    let r = this.hechos.get(v);
-    if (r === undefined) {
-      r = this.f(v);
-      if (this.hechos.size < MEMO_MAXIMO) this.hechos.set(v, r);
-    }
-    return r;
-  }
-}
-const MEMO_MAXIMO = 1000;
-
 export interface HojaLlenada {
   readonly nombre: string;
   readonly formato: string | null;
@@ -120,13 +106,14 @@ export function* bloquesReporteLlenado(entrada: string, salida: string, hojas: R
     l.push(`  Hoja «${e(h.nombre)}» [${e(h.formato)}]: ${plural(h.cambios.length, "celda cambiada", "celdas cambiadas")}`);
     // Una hoja tiene pocas columnas calculadas y pocos valores distintos (0, «PENDIENTE»…):
     // su texto escapado o citado se arma una vez y no en cada una de las miles de líneas.
-    const encabezados = new Memo(e);
-    const citados = new Memo(citarValor);
+    const encabezado = memorizarTexto(e, 1000);
+    const citarTexto = memorizarTexto(citarValor, 1000);
     for (const x of h.cambios) {
       const antes = x.formulaAntes ? e(x.formulaAntes) : citarValor(x.antes);
-      const despues = typeof x.despues === "string" && x.esFormula ? e(x.despues) : citados.de(x.despues);
+      const d = x.despues;
+      const despues = typeof d === "string" ? (x.esFormula ? e(d) : citarTexto(d)) : citarValor(d);
       const marca = x.reemplaza ? c.yellow(" (reemplaza)") : "";
-      l.push(`    ${c.bold(direccionDelCambio(x))} ${encabezados.de(x.encabezado)}: ${antes} → ${c.green(despues)}${marca}  ${c.dim(e(razonDelCambio(x, "es")))}`);
+      l.push(`    ${c.bold(direccionDelCambio(x))} ${encabezado(x.encabezado)}: ${antes} → ${c.green(despues)}${marca}  ${c.dim(e(razonDelCambio(x, "es")))}`);
       if (l.length >= LINEAS_POR_BLOQUE) {
         yield l.join("\n") + "\n";
         l = [];

@@ -469,9 +469,8 @@ function esDePalabra(c: number): boolean {
 /**
  * La siguiente etiqueta de inicio `<c …>` del contenido de una fila desde `desde`: dónde
  * empieza (`ini`) y dónde está su «>» (`fe`; autocerrada si antes va «/»); null si no hay
- * más. Es la búsqueda de
- * `<c\b[^>]*?(\/?)>` hecha con `indexOf`, sin crear textos por celda (se hace por cada
- * celda de cada fila que cambia).
+ * más. Es la búsqueda de `<c\b[^>]*?(\/?)>` hecha con `indexOf`, sin crear textos por celda
+ * (se hace por cada celda de cada fila que cambia).
  */
 function siguienteCelda(contenido: string, abre: string, desde: number): { ini: number; fe: number } | null {
   let ini = contenido.indexOf(abre, desde);

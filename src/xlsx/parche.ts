@@ -116,7 +116,7 @@ const COPIA_MAXIMA = 48 * 1024 * 1024;
  * cada lectura infla la parte de nuevo. `guardado`: lo que se toma del presupuesto.
  */
 function lectorDeHoja(zip: ArchivoZip, ruta: string, presupuesto: number): { leer: LeerTexto; guardado: number } {
-  const inflado = zip.entradas.find((e) => e.nombre === ruta)?.inflado ?? Infinity;
+  const inflado = zip.infladoDeclarado(ruta);
   const deNuevo: LeerTexto = (alTexto) => zip.textoEnTrozos(ruta, alTexto);
   if (inflado > presupuesto) return { leer: deNuevo, guardado: 0 };
   let trozos: string[] | null = null;

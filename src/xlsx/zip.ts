@@ -225,6 +225,11 @@ export class ArchivoZip {
     return this.porClave.get(ruta.replace(/^\/+/, "").toLowerCase())?.nombre ?? null;
   }
 
+  /** Tamaño inflado que declara el directorio para la parte (el de verdad se cuenta al inflar). */
+  infladoDeclarado(ruta: string): number {
+    return this.entrada(ruta).inflado;
+  }
+
   private entrada(ruta: string): EntradaZip {
     const e = this.porClave.get(ruta.replace(/^\/+/, "").toLowerCase());
     if (!e) throw new ErrorPaquete("danado", `falta ${ruta}`);

@@ -94,10 +94,6 @@ class LectorFila {
     private readonly formatos: ReadonlyArray<string | null> | undefined,
   ) {}
 
-  col(rol: Rol): Columna | undefined {
-    return this.ctx.porRol[rol];
-  }
-
   crudo(c: Columna | undefined): ValorCelda {
     return c ? this.fila.valores[c.orden] ?? null : null;
   }
@@ -308,11 +304,12 @@ export function leerFila(ctx: ColumnasHoja, fila: FilaHoja): LecturaFila {
 /** Las metas de una celda de varias líneas: cada columna con una línea por meta, cada línea un número. */
 function leerMetas(l: LectorFila): LineaMeta[] {
   const { ctx, fila } = l;
+  const { porRol } = ctx;
   const metas: LineaMeta[] = [];
   const lineas = new Map<string, ValorCelda[]>();
   for (const c of ctx.porMeta) lineas.set(c.clave, lineasDe(fila.valores[c.orden]));
-  const cUni = l.col("unidad");
-  const cProg = l.col("meta");
+  const cUni = porRol.unidad;
+  const cProg = porRol.meta;
   const referencia = cUni && (lineas.get(cUni.clave)?.length ?? 0) > 0 ? cUni : cProg;
   const esperadas = referencia ? lineas.get(referencia.clave)?.length ?? 0 : 0;
   if (esperadas === 0) return metas;
@@ -350,9 +347,9 @@ function leerMetas(l: LectorFila): LineaMeta[] {
   };
   const unidades = cUni ? lineas.get(cUni.clave) ?? [] : [];
   const prog = numerosDe(cProg, true);
-  const mod = numerosDe(l.col("modificado"), false);
-  const alc = numerosDe(l.col("alcanzado"), false);
-  const por = numerosDe(l.col("porcentaje"), false);
+  const mod = numerosDe(porRol.modificado, false);
+  const alc = numerosDe(porRol.alcanzado, false);
+  const por = numerosDe(porRol.porcentaje, false);
   for (let i = 0; i < esperadas; i++) {
     metas.push({
       linea: i + 1,
